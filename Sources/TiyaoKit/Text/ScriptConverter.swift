@@ -1,0 +1,65 @@
+/// Converts between traditional and simplified script character by character, never
+/// word by word (so 文字 never becomes 文本), and builds the normalized "shadow" of a
+/// text that the analysis reads: simplified script, NFKC punctuation (full-width ,:;?!()
+/// become ASCII), always the same UTF-16 length as the original so every offset found
+/// in the shadow is an offset in the original.
+public final class ScriptConverter {
+    public enum Script: String, Codable, Sendable { case simplified, traditional }
+
+    private let toSimplified: Transliterator
+    private let toTraditional: Transliterator
+    private var shadowCache: [UInt16: UInt16] = [:]
+    private var simplifiedCache: [UInt16: UInt16] = [:]
+    private var traditionalCache: [UInt16: UInt16] = [:]
+
+    public init() throws {
+        toSimplified = try Transliterator("Hant-Hans")
+        toTraditional = try Transliterator("Hans-Hant")
+    }
+
+    /// The analysis shadow: simplified + NFKC, unit for unit.
+    public func shadow(_ units: [UInt16]) -> [UInt16] {
+        units.map { unit in
+            if unit < 0x2000 { return unit }  // Latin, digits, ASCII punctuation: unchanged
+            if let cached = shadowCache[unit] { return cached }
+            var mapped = unit
+            if !(0xD800...0xDFFF).contains(unit) {
+                let simplified = toSimplified.transliterate([unit])
+                let nfkc = Normalizer.normalize(simplified.count == 1 ? simplified : [unit], .nfkc)
+                if nfkc.count == 1 { mapped = nfkc[0] } else if simplified.count == 1 { mapped = simplified[0] }
+            }
+            shadowCache[unit] = mapped
+            return mapped
+        }
+    }
+
+    public func convert(_ string: String, to script: Script) -> String {
+        let units = Array(string.utf16)
+        let converted: [UInt16] = units.map { unit in
+            if unit < 0x2E80 || (0xD800...0xDFFF).contains(unit) { return unit }
+            switch script {
+            case .simplified: return map(unit, with: toSimplified, cache: &simplifiedCache)
+            case .traditional: return map(unit, with: toTraditional, cache: &traditionalCache)
+            }
+        }
+        return String(utf16Units: converted)
+    }
+
+    private func map(_ unit: UInt16, with transliterator: Transliterator, cache: inout [UInt16: UInt16]) -> UInt16 {
+        if let cached = cache[unit] { return cached }
+        let result = transliterator.transliterate([unit])
+        let mapped = result.count == 1 ? result[0] : unit
+        cache[unit] = mapped
+        return mapped
+    }
+
+    /// Traditional when a noticeable share of the Han characters change under Hant→Hans.
+    public func detectScript(_ units: [UInt16]) -> Script {
+        var han = 0, changed = 0
+        for unit in units where (0x4E00...0x9FFF).contains(unit) {
+            han += 1
+            if map(unit, with: toSimplified, cache: &simplifiedCache) != unit { changed += 1 }
+        }
+        return changed >= 3 && changed * 25 >= han ? .traditional : .simplified
+    }
+}

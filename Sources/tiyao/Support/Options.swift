@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import TiyaoKit
+
+/// Where the template library is (`templates/` by default).
+struct LibraryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Template library directory (lexicon, rules, patterns, themes, drafts).", valueName: "dir"))
+    var templates: String?
+
+    func library() throws -> Templates {
+        do { return try Templates.locate(templates) } catch { throw CLIError.template("\(error)") }
+    }
+
+    func reader() throws -> DocumentReader {
+        let library = try library()
+        do { return try DocumentReader(templates: library) } catch { throw CLIError.template("\(error)") }
+    }
+}
+
+/// One input document.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Text file to read, or '-' for standard input.", valueName: "file"))
+    var file: String
+
+    @Option(help: ArgumentHelp("Force the input encoding (utf-8, gb18030, gbk, big5, utf-16le, utf-16be).", valueName: "name"))
+    var encoding: String?
+
+    func document(with reader: DocumentReader) throws -> Document {
+        try CLIError.readDocument(file, encoding: encoding, reader: reader)
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
