@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import TiyaoKit
+
+@Suite struct StructureTests {
+    static let evaluation = try! StructureEvaluation.run(gold: Fixture.gold, documents: Fixture.corpus, reader: Fixture.reader())
+
+    @Test(arguments: ["000", "001", "002", "003", "004"])
+    func seedMatchesGold(prefix: String) throws {
+        let result = try #require(Self.evaluation.documents.first { $0.document.hasPrefix(prefix) })
+        #expect(result.level1.f1 >= 0.95, "L1 missed \(result.missed), spurious \(result.spurious)")
+        #expect(result.level2.f1 >= 0.90, "L2 missed \(result.missed), spurious \(result.spurious)")
+        #expect(result.titleCorrect)
+        #expect(result.furnitureAsHeadings.isEmpty)
+    }
+
+    @Test func documentWithoutTitleHasNullTitle() {
+        #expect(Fixture.document("004").title == nil)
+    }
+
+    @Test func traditionalTextIsReportedInItsOwnScript() throws {
+        let document = Fixture.document("001")
+        #expect(document.script == .traditional)
+        let first = try #require(document.headings.first)
+        #expect(first.text == "“三抓三強”:匯聚團結奮進強大合力")
+        #expect(first.shape == .slogan)
+    }
+
+    @Test func twoLineHeadingsAreJoinedByOneSpace() throws {
+        let document = Fixture.document("003")
+        let first = try #require(document.headings.first)
+        #expect(first.text == "实施“四项工程” 强化选贤任能")
+        #expect(first.line == 4)
+        #expect(first.shape == .twoLine)
+    }
+
+    @Test func furnitureIsClassified() {
+        let document = Fixture.document("000")
+        #expect(document.lines(.caption).count == 5)
+        #expect(document.lines(.chrome).map(\.text).contains("订阅后可查看全文(剩余80%)"))
+        #expect(document.lines(.byline).map(\.text).contains("梁佩珊"))
+        let speech = Fixture.document("002")
+        #expect(speech.lines(.salutation).first?.text == "尊敬的各位领导,同志们:")
+        #expect(speech.lines(.closing).first?.text == "汇报完毕,不当之处,请各位领导批评指正,谢谢。")
+        let traditional = Fixture.document("001")
+        #expect(traditional.lines(.abstractMarker).count == 1)
+        #expect(traditional.abstract.first?.number == 9)
+        #expect(traditional.subtitles.first?.text == "強基固本增動力 黨建引領促發展")
+    }
+
+    @Test func everyHeadingAndSentenceStandsAtItsLine() {
+        for prefix in ["000", "001", "002", "003", "004"] {
+            let document = Fixture.document(prefix)
+            for heading in document.headings {
+                let line = document.lines[heading.line - 1].text
+                let firstPart = heading.text.components(separatedBy: " ").first!
+                #expect(line.contains(firstPart), "\(prefix) heading \(heading.text) not on line \(heading.line)")
+            }
+            for sentence in document.sentences {
+                #expect(document.lines[sentence.line - 1].text.contains(sentence.text))
+            }
+        }
+    }
+
+    @Test func numberedHeadingsNestByStyle() {
+        let text = """
+            关于2024年组织工作的报告
+            一、总体情况
+            今年以来,我们坚持稳中求进。各项工作取得新成效。
+            (一)加强理论武装。全年举办读书班12期,培训3000人次。
+            (二)建强干部队伍。选拔任用干部120名。
+            1.优化结构。40岁以下干部占比提高。
+            (1)抓源头。招录选调生54名。
+            二、存在问题
+            一些基层党组织作用发挥不够充分。
+            """
+        let document = Fixture.reader().read(text)
+        #expect(document.title?.text == "关于2024年组织工作的报告")
+        let outline = document.headings.map { "\($0.level) \($0.text)" }
+        #expect(outline == ["1 一、总体情况", "2 (一)加强理论武装。", "2 (二)建强干部队伍。", "3 1.优化结构。", "4 (1)抓源头。", "1 二、存在问题"])
+    }
+
+    @Test func emptyAndBlankInput() {
+        let reader = Fixture.reader()
+        #expect(reader.read("").headings.isEmpty)
+        #expect(reader.read("\n\n   \n").title == nil)
+    }
+
+    @Test func sectionIndexPointsToEnclosingHeading() throws {
+        let document = Fixture.document("003")
+        let sentence = try #require(document.sentences.first { $0.text.hasPrefix("统筹做好公务员") })
+        let section = try #require(sentence.sectionIndex)
+        #expect(document.headings[section].text == "实施干部队伍“引才工程”。")
+    }
+}
