@@ -15,7 +15,7 @@ enum Fixture {
         return corpus.appendingPathComponent(name)
     }
 
-    static func reader() -> DocumentReader { try! DocumentReader(templates: templates) }
+    static func reader() -> DocumentReader { try! Toolkit(templates: templates).reader }
 
     static func document(_ prefix: String, reader: DocumentReader = reader()) -> Document {
         let url = seed(prefix)

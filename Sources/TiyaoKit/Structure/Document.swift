@@ -95,6 +95,8 @@ public struct Heading: Sendable {
     public var parent: Int?
     /// The shadow text (simplified, NFKC) the patterns and summarizer read.
     public var shadow: String
+    /// The heading pattern (from `templates/patterns`) the heading matches, if any.
+    public var pattern: String?
     /// UTF-16 offset in its line where the heading starts (0 for heading lines).
     var position: Int = 0
 }

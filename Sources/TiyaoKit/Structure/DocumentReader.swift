@@ -8,10 +8,12 @@ public final class DocumentReader {
     let splitter: SentenceSplitter
     let parser: StructureParser
 
-    public init(rules: StructureRules) throws {
+    /// - Parameter engine: when given, sentences matching the same heading pattern
+    ///   (`heading: true`) are grouped as parallel points, and headings name their pattern.
+    public init(rules: StructureRules, engine: PatternEngine? = nil) throws {
         converter = try ScriptConverter()
         splitter = try SentenceSplitter()
-        parser = StructureParser(rules: rules)
+        parser = StructureParser(rules: rules, headingPattern: engine.map { engine in { engine.headingPattern(of: $0) } })
     }
 
     public convenience init(templates: Templates) throws {

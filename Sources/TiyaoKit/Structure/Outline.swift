@@ -6,6 +6,8 @@ public struct Outline: Codable, Sendable {
         public var text: String
         public var line: Int
         public var shape: Heading.Shape
+        /// The heading pattern it matches (see `tiyao patterns`), if any.
+        public var pattern: String?
     }
 
     public struct Span: Codable, Sendable {
@@ -36,7 +38,7 @@ public struct Outline: Codable, Sendable {
         title = document.title?.text.trimmingCharacters(in: .whitespaces)
         let subtitles = document.subtitles.map { $0.text.trimmingCharacters(in: .whitespaces) }
         subtitle = subtitles.isEmpty ? nil : subtitles.joined(separator: " ")
-        headings = document.headings.map { Entry(level: $0.level, text: $0.text, line: $0.line, shape: $0.shape) }
+        headings = document.headings.map { Entry(level: $0.level, text: $0.text, line: $0.line, shape: $0.shape, pattern: $0.pattern) }
         abstract = spans(.abstract)
         bylines = spans(.byline)
         captions = spans(.caption)
@@ -55,7 +57,9 @@ public struct Outline: Codable, Sendable {
         for heading in headings {
             let number = String(heading.line)
             out += String(repeating: " ", count: width - number.count) + number + "  "
-            out += String(repeating: "  ", count: heading.level - 1) + heading.text + "\n"
+            out += String(repeating: "  ", count: heading.level - 1) + heading.text
+            out += heading.pattern.map { "  [\($0)]" } ?? ""
+            out += "\n"
         }
         if headings.isEmpty { out += "(no headings found)\n" }
         return out

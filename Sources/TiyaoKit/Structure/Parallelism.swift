@@ -93,6 +93,10 @@ public enum Parallelism {
 
     /// The parallel series within one skeleton group, if any; see `bestSeries`.
     static func accept(_ group: [Int], _ candidates: [Candidate], intro: Int?, minimumCount: Int) -> [Int]? {
+        if candidates[group[0]].shape.skeleton.hasPrefix("@") {
+            // Matches of one user heading pattern: parallel by definition, if there are enough.
+            return group.count >= minimumCount ? group : nil
+        }
         let leads = acceptLeads(group.filter { candidates[$0].isLead }, candidates, intro: intro, minimumCount: minimumCount)
         let mixed = acceptMixed(group, candidates, minimumCount: minimumCount)
         switch (leads, mixed) {

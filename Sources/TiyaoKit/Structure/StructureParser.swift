@@ -14,7 +14,13 @@ final class StructureParser {
     /// A sentence inside a paragraph up to this length may be a parallel point.
     static let maxInlineLength = 18
 
-    init(rules: StructureRules) { self.rules = rules }
+    /// The heading pattern a normalized sentence matches (from the pattern library), if any.
+    let headingPattern: (([UInt16]) -> String?)?
+
+    init(rules: StructureRules, headingPattern: (([UInt16]) -> String?)? = nil) {
+        self.rules = rules
+        self.headingPattern = headingPattern
+    }
 
     func parse(_ lines: inout [Line]) -> [Heading] {
         classifyLines(&lines)
@@ -43,6 +49,7 @@ final class StructureParser {
         var headings = found.map { found -> Heading in
             var heading = found.heading
             heading.position = found.position
+            heading.pattern = headingPattern?(Array(heading.shadow.utf16))
             return heading
         }
         for index in headings.indices {
@@ -245,9 +252,14 @@ extension StructureParser {
                 // A point introduces text: it is never its paragraph's last sentence.
                 guard position + 1 < ranges.count else { continue }
                 let isLead = position == 0 && !(parent?.heading.shape == .lead && line.number == parent?.line)
-                let shape = Parallelism.shape(line.shadow[range])
-                guard shape.length >= 3, shape.length <= (isLead ? Self.maxLeadLength : Self.maxInlineLength),
-                      shape.skeleton.hasSuffix("。") else { continue }
+                var shape = Parallelism.shape(line.shadow[range])
+                if let pattern = headingPattern?(Array(line.shadow[range])) {
+                    // Sentences of one heading pattern are alike whatever their punctuation.
+                    shape.skeleton = "@" + pattern
+                } else {
+                    guard shape.length >= 3, shape.length <= (isLead ? Self.maxLeadLength : Self.maxInlineLength),
+                          shape.skeleton.hasSuffix("。") else { continue }
+                }
                 candidates.append(Parallelism.Candidate(shape: shape, isLead: isLead, order: order, paragraph: line.number))
                 places.append((line.number, range))
             }

@@ -30,6 +30,15 @@ enum CLIError: Error, CustomStringConvertible {
     }
 }
 
+extension CLIError {
+    /// Runs pattern matching, turning a pattern's time-out into a template error.
+    static func patternRun<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as PatternEngine.TimeLimitExceeded {
+            throw CLIError.template(error.description)
+        }
+    }
+}
+
 enum Console {
     static func note(_ message: String) {
         FileHandle.standardError.write(Data("tiyao: \(message)\n".utf8))

@@ -11,10 +11,12 @@ struct LibraryOptions: ParsableArguments {
         do { return try Templates.locate(templates) } catch { throw CLIError.template("\(error)") }
     }
 
-    func reader() throws -> DocumentReader {
+    func toolkit() throws -> Toolkit {
         let library = try library()
-        do { return try DocumentReader(templates: library) } catch { throw CLIError.template("\(error)") }
+        do { return try Toolkit(templates: library) } catch { throw CLIError.template("\(error)") }
     }
+
+    func reader() throws -> DocumentReader { try toolkit().reader }
 }
 
 /// One input document.
