@@ -47,6 +47,27 @@ public struct Outline: Codable, Sendable {
         closing = spans(.closing).first
     }
 
+    enum CodingKeys: String, CodingKey {
+        case file, encoding, script, title, subtitle, headings, abstract, bylines, captions, chrome, salutation, closing
+    }
+
+    /// Absent values are written as null (the schema always has `title`).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(encoding, forKey: .encoding)
+        try container.encode(script, forKey: .script)
+        try container.encode(title, forKey: .title)
+        try container.encode(subtitle, forKey: .subtitle)
+        try container.encode(headings, forKey: .headings)
+        try container.encode(abstract, forKey: .abstract)
+        try container.encode(bylines, forKey: .bylines)
+        try container.encode(captions, forKey: .captions)
+        try container.encode(chrome, forKey: .chrome)
+        try container.encode(salutation, forKey: .salutation)
+        try container.encode(closing, forKey: .closing)
+    }
+
     /// An indented tree with line numbers.
     public func text() -> String {
         var out = ""
