@@ -39,6 +39,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Seeded mutation fuzzing from the corpus (see README, "Robustness").
+        .executableTarget(
+            name: "tiyao-fuzz",
+            dependencies: ["TiyaoKit"]
+        ),
         .testTarget(
             name: "TiyaoKitTests",
             dependencies: ["TiyaoKit", "tiyao"],

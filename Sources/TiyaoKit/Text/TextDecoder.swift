@@ -43,7 +43,13 @@ public enum TextDecoder {
             candidates.removeAll { $0 == name }
             candidates.insert(name, at: 0)
         }
-        var firstFailure: Failure?
+        // If nothing decodes, report the reading that got furthest: a UTF-8 file with one
+        // bad byte is reported as bad UTF-8 at that byte, not as bad GB18030 at byte 3.
+        var furthest = Failure.undecodable(encoding: "UTF-8", byteOffset: firstInvalidUTF8(bytes))
+        func offset(_ failure: Failure) -> Int {
+            if case let .undecodable(_, byteOffset) = failure { return byteOffset }
+            return -1
+        }
         for name in candidates where name == "GB18030" || name == "Big5" {
             do {
                 let decoded = try decode(bytes, as: name, label: name)
@@ -55,10 +61,10 @@ public enum TextDecoder {
                 }
                 return decoded
             } catch let failure as Failure {
-                firstFailure = firstFailure ?? failure
+                if offset(failure) > offset(furthest) { furthest = failure }
             }
         }
-        throw firstFailure ?? Failure.undecodable(encoding: "UTF-8", byteOffset: 0)
+        throw furthest
     }
 
     /// ICU's charset detector's best guess, if any.

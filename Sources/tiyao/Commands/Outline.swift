@@ -17,16 +17,16 @@ struct Outline: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var library: LibraryOptions
-    @Option(help: "Output format.") var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try guarded {
             let document = try input.document(with: library.reader())
             let outline = TiyaoKit.Outline(document)
-            switch format {
-            case .text: try Output.write(outline.text())
-            case .markdown: try Output.write(outline.markdown())
-            case .json: try Output.write(Output.json(outline))
+            switch output.format {
+            case .text: try output.write(outline.text())
+            case .markdown: try output.write(outline.markdown())
+            case .json: try output.write(Output.json(outline))
             }
         }
     }

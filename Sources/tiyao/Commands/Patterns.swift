@@ -16,14 +16,14 @@ struct Patterns: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var library: LibraryOptions
-    @Option(help: "Output format (text or json).") var format: OutputFormat = .text
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try guarded {
             let toolkit = try library.toolkit()
             let document = try input.document(with: toolkit.reader)
             let report = try CLIError.patternRun { try PatternReport(document: document, engine: toolkit.engine) }
-            try Output.write(format == .json ? Output.json(report) : report.text())
+            try output.write(output.format == .json ? Output.json(report) : report.text())
         }
     }
 }

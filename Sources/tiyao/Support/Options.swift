@@ -35,3 +35,14 @@ struct InputOptions: ParsableArguments {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
 }
+
+/// Where a command's output goes: stdout, or a file written atomically.
+struct OutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Output format: text, markdown or json.", valueName: "format"))
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Write to this file (atomically: a temp file, then a rename) instead of stdout.", valueName: "path"))
+    var out: String?
+
+    func write(_ text: String) throws { try Output.write(text, to: out) }
+}

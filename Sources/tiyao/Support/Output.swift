@@ -13,8 +13,14 @@ enum Output {
             FileHandle.standardOutput.write(data)
             return
         }
-        do { try AtomicFile.write(data, to: URL(fileURLWithPath: path)) } catch {
-            throw CLIError.output("cannot write \(path): \(error)")
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        let parent = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CLIError.output("cannot write \(path): no such directory \(parent)")
+        }
+        do { try AtomicFile.write(data, to: url) } catch {
+            throw CLIError.output("cannot write \(path): \(error.localizedDescription)")
         }
     }
 
