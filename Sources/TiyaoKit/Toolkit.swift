@@ -10,4 +10,12 @@ public final class Toolkit {
         engine = PatternEngine(library: try PatternLibrary(templates: templates))
         reader = try DocumentReader(rules: templates.structureRules(), engine: engine)
     }
+
+    /// Terms for TF-IDF and keyphrases (ICU words merged with the lexicon).
+    public lazy var terms: TermExtractor = {
+        do { return try TermExtractor(lexicon: templates.lexicon()) } catch {
+            // An unreadable lexicon was already reported by `templates check`; go on without it.
+            return try! TermExtractor(lexicon: Lexicon())
+        }
+    }()
 }

@@ -92,4 +92,34 @@ import Testing
         let section = try #require(sentence.sectionIndex)
         #expect(document.headings[section].text == "实施干部队伍“引才工程”。")
     }
+
+    @Test func bulletedShortLinesAreHeadingsButPhotoLinesAreCaptions() {
+        let text = """
+            某县组织工作综述
+            近年来,某县坚持大抓基层的鲜明导向,各项工作取得新成效。全县党组织覆盖率达到100%。
+            ■ 聚焦主责主业
+            全县组织系统坚持围绕中心、服务大局,推动党建工作与中心工作深度融合。一年来成效明显。
+            ■县委组织部开展专题培训。张三 摄
+            ■ 锻造过硬队伍
+            坚持严管厚爱结合,锻造忠诚干净担当的高素质干部队伍。各级班子结构持续优化。
+            """
+        let document = Fixture.reader().read(text)
+        #expect(document.headings.map(\.text) == ["■ 聚焦主责主业", "■ 锻造过硬队伍"])
+        #expect(document.lines(.caption).map(\.number) == [5])
+    }
+
+    @Test func wechatNumbersAndCornerQuotes() {
+        let text = """
+            東源縣組織工作綜述
+            近年來,東源縣堅持「三抓三強」,各項工作取得新成效。全縣黨組織建設全面加強。
+            01 抓理論武裝
+            堅持把學習貫徹作為首要政治任務,開展理論研討23期。各級黨組織積極響應。
+            02 抓隊伍建設
+            堅持嚴管厚愛結合,調優配強各級領導班子。幹部隊伍結構持續優化。
+            """
+        let document = Fixture.reader().read(text)
+        #expect(document.script == .traditional)
+        #expect(document.headings.map(\.text) == ["01 抓理論武裝", "02 抓隊伍建設"])
+        #expect(document.headings.allSatisfy { $0.level == 1 })
+    }
 }

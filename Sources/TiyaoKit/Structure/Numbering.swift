@@ -51,10 +51,13 @@ enum Numbering: Int, CaseIterable, Comparable {
             }
             return nil
         }
-        // 1. 1、 1． — but not 1.5 or a year like 2024.
+        // 1. 1、 1． — but not 1.5 or a year like 2024; and 01 / 01| before a short heading.
         if let u = at(i), isDigit(u) {
             var j = i
             while let v = at(j), isDigit(v) { j += 1 }
+            if j - i == 2, u == 0x30, let mark = at(j), Punctuation.isSpace(mark) || mark == 0x7C || mark == 0x4E28 || mark == 0xFF5C {
+                return (.arabicDot, j + 1 - start)
+            }
             guard j - i <= 2, let mark = at(j), mark == 0x2E || mark == 0x3001 || mark == 0xFF0E else { return nil }
             if let next = at(j + 1), isDigit(next) { return nil }
             return (.arabicDot, j + 1 - start)

@@ -88,7 +88,7 @@ extension StructureParser {
                 pendingAbstract = rest == 0
             } else if length <= 60, rules.matches(.byline, shadow) {
                 lines[index].role = .byline
-            } else if length <= 200, rules.matches(.caption, shadow) {
+            } else if length <= 200, rules.matches(.caption, shadow), !isBulletHeading(shadow) {
                 lines[index].role = .caption
             } else if length <= 40, rules.matches(.chrome, shadow) {
                 lines[index].role = .chrome
@@ -156,6 +156,15 @@ extension StructureParser {
         let length = contentLength(shadow)
         return length > 100 || (length > Self.maxHeadingLineLength && shadow.contains(where: Punctuation.isSentenceEnd))
     }
+
+    /// ■ 聚焦主责主业 — a short bulleted line without a photo credit is a heading, not a caption.
+    func isBulletHeading(_ shadow: ArraySlice<UInt16>) -> Bool {
+        guard let first = shadow.first, Self.bullets.contains(first) else { return false }
+        let text = String(utf16Units: shadow)
+        return contentLength(shadow) <= 25 && !endsSentence(shadow) && !text.contains("摄") && !text.contains("图")
+    }
+
+    static let bullets: Set<UInt16> = Set("■▲△▼●◆☆★□▌▍".utf16)
 
     /// One to three personal names (2–4 Han characters each) and nothing else.
     func isNameLine(_ shadow: ArraySlice<UInt16>) -> Bool {

@@ -1,7 +1,7 @@
 /// Converts between traditional and simplified script character by character, never
 /// word by word (so 文字 never becomes 文本), and builds the normalized "shadow" of a
 /// text that the analysis reads: simplified script, NFKC punctuation (full-width ,:;?!()
-/// become ASCII), always the same UTF-16 length as the original so every offset found
+/// become ASCII, corner quotes 「」 become “”), always the same UTF-16 length as the original so every offset found
 /// in the shadow is an offset in the original.
 public final class ScriptConverter {
     public enum Script: String, Codable, Sendable { case simplified, traditional }
@@ -23,7 +23,9 @@ public final class ScriptConverter {
             if unit < 0x2000 { return unit }  // Latin, digits, ASCII punctuation: unchanged
             if let cached = shadowCache[unit] { return cached }
             var mapped = unit
-            if !(0xD800...0xDFFF).contains(unit) {
+            if let quote = Self.cornerQuotes[unit] {
+                mapped = quote
+            } else if !(0xD800...0xDFFF).contains(unit) {
                 let simplified = toSimplified.transliterate([unit])
                 let nfkc = Normalizer.normalize(simplified.count == 1 ? simplified : [unit], .nfkc)
                 if nfkc.count == 1 { mapped = nfkc[0] } else if simplified.count == 1 { mapped = simplified[0] }
@@ -32,6 +34,10 @@ public final class ScriptConverter {
             return mapped
         }
     }
+
+    /// Corner quotes of traditional text read as the curly quotes of simplified text, so one
+    /// pattern serves both: 「」→“”, 『』→‘’.
+    static let cornerQuotes: [UInt16: UInt16] = [0x300C: 0x201C, 0x300D: 0x201D, 0x300E: 0x2018, 0x300F: 0x2019]
 
     public func convert(_ string: String, to script: Script) -> String {
         let units = Array(string.utf16)
