@@ -14,6 +14,21 @@ import Testing
         #expect(result.furnitureAsHeadings.isEmpty)
     }
 
+    /// Documents of other cities, speakers and shapes (numbered report, 讲话 with 第一,,
+    /// traditional 字诀, messy web page, no headings), read by hand.
+    static let unseen = try! StructureEvaluation.run(gold: Fixture.fixtures.appendingPathComponent("unseen"),
+                                                     documents: Fixture.fixtures.appendingPathComponent("unseen"), reader: Fixture.reader())
+
+    @Test func otherDocumentsMatchTheirGold() {
+        #expect(Self.unseen.documents.count == 9)
+        for result in Self.unseen.documents {
+            #expect(result.level1.f1 >= 0.95, "\(result.document): \(result.missed) \(result.spurious)")
+            #expect(result.level2.f1 >= 0.90, "\(result.document): \(result.missed) \(result.spurious)")
+            #expect(result.titleCorrect, "\(result.document)")
+            #expect(result.furnitureAsHeadings.isEmpty, "\(result.document)")
+        }
+    }
+
     @Test func documentWithoutTitleHasNullTitle() {
         #expect(Fixture.document("004").title == nil)
     }

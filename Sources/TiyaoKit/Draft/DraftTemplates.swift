@@ -18,11 +18,11 @@ public struct DraftTemplates {
     public init(templates: Templates) throws {
         let (loaded, problems) = Self.load(templates.url("drafts"))
         if let first = problems.first { throw first }
-        self = loaded!
+        self = loaded
     }
 
     /// Loads every template, collecting problems: syntax errors, missing or recursive partials.
-    static func load(_ directory: URL) -> (DraftTemplates?, [TemplateError]) {
+    static func load(_ directory: URL) -> (DraftTemplates, [TemplateError]) {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { $0.hasSuffix(".mustache") }.sorted()
         var library = MustacheLibrary()
@@ -47,7 +47,7 @@ public struct DraftTemplates {
         problems += partialProblems(sources, directory: directory)
         let templates = DraftTemplates(directory: directory, library: library,
                                        names: sources.keys.filter { !$0.hasPrefix("_") }.sorted(), sources: sources)
-        return (problems.isEmpty ? templates : nil, problems)
+        return (templates, problems)
     }
 
     private init(directory: URL, library: MustacheLibrary, names: [String], sources: [String: String]) {

@@ -33,6 +33,22 @@ public struct SpeechDraft: Codable, Sendable {
     public var sections: [Section]
 }
 
+extension SpeechDraft {
+    /// The draft with borrowed text converted character by character (sources unchanged).
+    public func converted(to script: ScriptConverter.Script, with converter: ScriptConverter) -> SpeechDraft {
+        var draft = self
+        for s in draft.sections.indices {
+            for p in draft.sections[s].points.indices {
+                draft.sections[s].points[p].text = converter.convert(draft.sections[s].points[p].text, to: script)
+                for q in draft.sections[s].points[p].support.indices {
+                    draft.sections[s].points[p].support[q].text = converter.convert(draft.sections[s].points[p].support[q].text, to: script)
+                }
+            }
+        }
+        return draft
+    }
+}
+
 /// Assembles a `SpeechDraft` from material.
 public struct DraftBuilder {
     public var material: Material

@@ -11,6 +11,17 @@ public enum Parallelism {
         public var head: UInt16
         /// Number of text characters (punctuation and spaces not counted).
         public var length: Int
+
+        /// The skeleton with quoted slots and titles read as text: 推进“两个覆盖”。 is then
+        /// shaped like 持续建强农村基层党组织。
+        public var looseSkeleton: String {
+            var result = ""
+            for mark in skeleton.replacingOccurrences(of: "Q", with: "x").replacingOccurrences(of: "B", with: "x") {
+                if mark == "x", result.last == "x" { continue }
+                result.append(mark)
+            }
+            return result
+        }
     }
 
     public static func shape(_ s: some Collection<UInt16>) -> Shape {
@@ -75,13 +86,24 @@ public enum Parallelism {
     /// or nil. `intro` is the section's opening paragraph, which states the theme and
     /// is not a point unless it shares the series' opening word.
     public static func bestSeries(_ candidates: [Candidate], intro: Int? = nil, minimumCount: Int = 2) -> [Int]? {
+        // Group by exact skeleton, and again by the loose one (quotes read as text).
         var bySkeleton: [String: [Int]] = [:]
         for (index, candidate) in candidates.enumerated() {
             bySkeleton[candidate.shape.skeleton, default: []].append(index)
+            if !candidate.shape.skeleton.hasPrefix("@"), candidate.shape.looseSkeleton != candidate.shape.skeleton {
+                bySkeleton["~" + candidate.shape.looseSkeleton, default: []].append(index)
+            }
+        }
+        for (key, members) in bySkeleton where !key.hasPrefix("~") && !key.hasPrefix("@") {
+            // Exact-skeleton members join their loose group too, when one exists.
+            let loose = "~" + candidates[members[0]].shape.looseSkeleton
+            if let existing = bySkeleton[loose] {
+                bySkeleton[loose] = Array(Set(existing + members))
+            }
         }
         var best: (members: [Int], score: Double)?
         for skeleton in bySkeleton.keys.sorted() {
-            guard let series = accept(bySkeleton[skeleton]!, candidates, intro: intro, minimumCount: minimumCount) else { continue }
+            guard let series = accept(bySkeleton[skeleton]!.sorted(), candidates, intro: intro, minimumCount: minimumCount) else { continue }
             let shared = Double(largestSharedHead(series, candidates).count) / Double(series.count)
             let score = Double(series.count) + shared
             if best == nil || score > best!.score || (score == best!.score && series[0] < best!.members[0]) {
@@ -127,14 +149,32 @@ public enum Parallelism {
     /// Points inside paragraphs need a stronger likeness: the same opening, at least
     /// three of them, similar lengths, and text between each point and the next.
     static func acceptMixed(_ group: [Int], _ candidates: [Candidate], minimumCount: Int) -> [Int]? {
+        guard group.contains(where: { !candidates[$0].isLead }) else { return nil }
         let shared = largestSharedHead(group, candidates)
-        guard shared.count >= max(3, minimumCount), shared.contains(where: { !candidates[$0].isLead }) else { return nil }
-        let lengths = shared.map { candidates[$0].shape.length }
-        guard lengths.max()! - lengths.min()! <= 8 else { return nil }
-        for (a, b) in zip(shared, shared.dropFirst()) where candidates[b].order - candidates[a].order < 2 {
-            return nil
+        if shared.count >= max(3, minimumCount), spread(shared, candidates) <= 8, separated(shared, candidates) {
+            return shared
         }
-        return shared
+        // Or a run of points of exactly one length and skeleton (突出实绩选。聚焦实战育。坚持从严管。):
+        // the same length is as telling as the same opening.
+        var byLength: [Int: [Int]] = [:]
+        for index in group { byLength[candidates[index].shape.length, default: []].append(index) }
+        for length in byLength.keys.sorted() where length >= 4 {
+            let run = byLength[length]!
+            if run.count >= max(3, minimumCount), Set(run.map { candidates[$0].shape.skeleton }).count == 1, separated(run, candidates) {
+                return run
+            }
+        }
+        return nil
+    }
+
+    static func spread(_ members: [Int], _ candidates: [Candidate]) -> Int {
+        let lengths = members.map { candidates[$0].shape.length }
+        return lengths.max()! - lengths.min()!
+    }
+
+    /// Points introduce text: between one point and the next stands at least one other sentence.
+    static func separated(_ members: [Int], _ candidates: [Candidate]) -> Bool {
+        zip(members, members.dropFirst()).allSatisfy { candidates[$1].order - candidates[$0].order >= 2 }
     }
 
     static func largestSharedHead(_ group: [Int], _ candidates: [Candidate]) -> [Int] {

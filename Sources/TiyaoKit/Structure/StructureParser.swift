@@ -86,12 +86,12 @@ extension StructureParser {
                 let rest = contentLength(shadow[marker.range.upperBound...])
                 lines[index].role = rest > 0 ? .abstract : .abstractMarker
                 pendingAbstract = rest == 0
+            } else if length <= 40, rules.matches(.chrome, shadow) {
+                lines[index].role = .chrome
             } else if length <= 60, rules.matches(.byline, shadow) {
                 lines[index].role = .byline
             } else if length <= 200, rules.matches(.caption, shadow), !isBulletHeading(shadow) {
                 lines[index].role = .caption
-            } else if length <= 40, rules.matches(.chrome, shadow) {
-                lines[index].role = .chrome
             } else if length <= 50, rules.matches(.salutation, shadow) {
                 lines[index].role = .salutation
             } else if length <= 60, rules.matches(.closing, shadow) {
@@ -261,6 +261,8 @@ extension StructureParser {
                 // A point introduces text: it is never its paragraph's last sentence.
                 guard position + 1 < ranges.count else { continue }
                 let isLead = position == 0 && !(parent?.heading.shape == .lead && line.number == parent?.line)
+                // Top-level points of a document without headings are paragraph leads only.
+                if parent == nil && !isLead { continue }
                 var shape = Parallelism.shape(line.shadow[range])
                 if let pattern = headingPattern?(Array(line.shadow[range])) {
                     // Sentences of one heading pattern are alike whatever their punctuation.

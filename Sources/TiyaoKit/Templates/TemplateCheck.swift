@@ -57,7 +57,7 @@ public enum TemplateCheck {
 
         let (drafts, draftProblems) = DraftTemplates.load(templates.url("drafts"))
         problems += draftProblems
-        if let drafts {
+        do {
             counts.append("\(drafts.names.count) templates")
             let contexts = sampleContexts()
             let known = Set(contexts.values.flatMap { Self.keys(of: $0) })
@@ -66,7 +66,8 @@ public enum TemplateCheck {
                 for (variable, line) in DraftTemplates.unknownVariables(text, known: known) {
                     problems.append(TemplateError(file: path, line: line, message: "unknown variable '\(variable)'"))
                 }
-                if let context = contexts[name] ?? (name.hasPrefix("_") ? nil : contexts["speech"]), !name.hasPrefix("_") {
+                // Render only a library whose partials are sound (a recursive one would not return).
+                if draftProblems.isEmpty, let context = contexts[name] ?? (name.hasPrefix("_") ? nil : contexts["speech"]), !name.hasPrefix("_") {
                     if (try? drafts.render(name, context))?.isEmpty != false {
                         problems.append(TemplateError(file: path, line: 1, message: "renders nothing against a sample context"))
                     }
@@ -78,7 +79,7 @@ public enum TemplateCheck {
             let types = try SpeechTypes(templates: templates)
             let typesFile = templates.url("drafts/types.yaml").path
             for type in types.types {
-                if let drafts, !drafts.names.contains(type.template) {
+                if !drafts.names.contains(type.template) {
                     problems.append(TemplateError(file: typesFile, line: 1, message: "type '\(type.name)': no template '\(type.template).mustache'"))
                 }
                 guard let pattern = patterns.first(where: { $0.id == type.pattern }) else {
