@@ -113,7 +113,15 @@ extension DocxDocument.Style {
         }
     }
 
-    fileprivate var centred: Bool { self == .title || self == .subtitle }
+    /// Titles centred; headings flush left (justifying a wrapped heading spreads its
+    /// characters apart); prose justified.
+    fileprivate var alignment: String {
+        switch self {
+        case .title, .subtitle: return "center"
+        case .heading1, .heading2, .salutation: return "left"
+        default: return "both"
+        }
+    }
 
     fileprivate var indented: Bool {
         switch self {
@@ -267,7 +275,7 @@ extension DocxDocument {
             + "<w:pPr>\(keepNext)\(noSnap)"
             + #"<w:spacing w:before="0" w:after="\#(style.spaceAfter)" \#(lineSpacing)/>"#
             + indent
-            + #"<w:jc w:val="\#(style.centred ? "center" : "both")"/>"#
+            + #"<w:jc w:val="\#(style.alignment)"/>"#
             + outline + "</w:pPr>"
             + "<w:rPr>" + runFonts(style.font)
             + #"<w:b w:val="0"/><w:bCs w:val="0"/><w:i w:val="0"/><w:iCs w:val="0"/><w:color w:val="000000"/>"#
@@ -278,7 +286,10 @@ extension DocxDocument {
         var xml = Self.xmlHeader + #"<w:document xmlns:w="\#(Self.wNamespace)"><w:body>"#
         for paragraph in paragraphs {
             // The style is always named, so a body paragraph can never inherit a heading look.
-            xml += #"<w:p><w:pPr><w:pStyle w:val="\#(paragraph.style.styleID)"/></w:pPr>"#
+            // A cited paragraph is set flush left: its citation is one long unbreakable word,
+            // and justifying the line before it would spread the Chinese text apart.
+            let alignment = paragraph.source != nil && paragraph.style.alignment == "both" ? #"<w:jc w:val="left"/>"# : ""
+            xml += #"<w:p><w:pPr><w:pStyle w:val="\#(paragraph.style.styleID)"/>\#(alignment)</w:pPr>"#
             xml += Self.run(paragraph.text, characterStyle: nil)
             if let source = paragraph.source {
                 xml += Self.run("〔\(source)〕", characterStyle: Self.sourceStyleID)
