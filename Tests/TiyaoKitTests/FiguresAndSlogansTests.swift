@@ -84,3 +84,18 @@ import Testing
         #expect(!summary.keyphrases.contains { $0.first.map { "一二两三四五六七八九十".contains($0) } ?? false })
     }
 }
+
+@Suite struct FigureNounTests {
+    let finder = try! FigureFinder(segmenter: WordSegmenter(lexicon: Fixture.templates.lexicon()))
+
+    func figures(_ text: String) -> [String] { finder.figures(in: SummaryFixture.read(text)).map(\.text) }
+
+    @Test func theCountedNounEndsAtItsHead() {
+        // Verbs and adverbs after the noun are not part of it.
+        #expect(figures("选派10名优秀干部组成招商小分队。") == ["10名优秀干部"])
+        #expect(figures("全市11万多名党员常态化开展教育培训。") == ["11万多名党员"])
+        // Brackets after the head and quoted names inside the noun are kept.
+        #expect(figures("高质量完成286个村(社区)“两委”换届工作。") == ["286个村(社区)"])
+        #expect(figures("定向招录54名“双一流”选调生。") == ["54名“双一流”选调生"])
+    }
+}

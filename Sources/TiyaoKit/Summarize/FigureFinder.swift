@@ -21,6 +21,9 @@ final class FigureFinder {
                                          "签约", "达成", "引进", "培养", "培育", "选派", "选拔", "提拔", "招录", "录用", "新增",
                                          "增设", "建成", "创建", "形成", "通过", "纳入", "列入", "涌现", "获得", "荣获", "常态化", "常态",
                                          "集中", "分别", "共同", "全部", "先后", "累计", "相继", "陆续", "积极", "主动"]
+    /// Characters a counted noun ends in (Chinese noun phrases end in their head noun):
+    /// 员 部 队 点 村 … The phrase is cut after its last such character or lexicon term.
+    static let headCharacters: Set<UInt16> = Set("员部队点村镇乡县市省区社校生班会组室站所家人者才业户项目件品线园城企团委局厅院馆库台网众体务措施策章书稿课基地车房楼厂店场金款资岗位师士长官兵民支记门".utf16)
     static let maxNounLength = 8
     static let maxNounWords = 5
 
@@ -89,21 +92,40 @@ final class FigureFinder {
     }
 
     /// Where the counted noun after a counting word ends: whole words, while they are
-    /// letters, not function words or common verbs, at most a few words and characters.
+    /// letters, not function words or common verbs, at most a few words and characters,
+    /// cut after the last head noun. A quoted name inside the noun is kept whole
+    /// (54名“双一流”选调生).
     private func nounEnd(after start: Int, in shadow: [UInt16], tokens: [Token]) -> Int {
         var end = start, words = 0
+        var headEnd = start  // the end after the last head noun
+        var quote: Int?  // where an open quotation began
         for token in tokens where token.range.upperBound > start {
-            guard token.kind == .word || token.kind == .term else { break }
             let lower = max(token.range.lowerBound, start)
             guard lower == end else { break }
             let word = shadow[lower..<token.range.upperBound]
-            guard let first = word.first, !Self.stopCharacters.contains(first),
-                  word.allSatisfy({ (0x4E00...0x9FFF).contains($0) }),
-                  !Self.stopWords.contains(String(utf16Units: word)),
-                  token.range.upperBound - start <= Self.maxNounLength, words < Self.maxNounWords else { break }
+            if token.kind == .punctuation {
+                if quote == nil, word.count == 1, Punctuation.isOpener(word.first!) { quote = end; end = token.range.upperBound; continue }
+                if quote != nil, word.count == 1, Punctuation.isCloser(word.first!) { quote = nil; end = token.range.upperBound; continue }
+                break
+            }
+            guard token.kind == .word || token.kind == .term else { break }
+            if quote == nil {
+                guard let first = word.first, !Self.stopCharacters.contains(first),
+                      !Self.stopWords.contains(String(utf16Units: word)) else { break }
+            }
+            guard word.allSatisfy({ (0x4E00...0x9FFF).contains($0) }),
+                  token.range.upperBound - start <= Self.maxNounLength + (quote == nil ? 0 : 4),
+                  words < Self.maxNounWords else { break }
             end = token.range.upperBound
-            words += 1
+            if quote == nil {
+                words += 1
+                if token.kind == .term || Self.headCharacters.contains(word.last!) { headEnd = end }
+            }
         }
-        return end
+        // A bracket right after the head noun stays with it: 286个村(社区).
+        if headEnd < end, shadow[headEnd] == 0x28, let close = shadow[headEnd..<end].firstIndex(of: 0x29) {
+            return close + 1
+        }
+        return headEnd
     }
 }

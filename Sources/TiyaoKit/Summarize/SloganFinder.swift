@@ -86,7 +86,7 @@ final class SloganFinder {
             .map(\.slogan)
     }
 
-    /// The end of the one or two words (at most four characters) naming what is numbered.
+    /// The end of the words (at most four characters in all) naming what is numbered.
     private func wordEnd(after start: Int, in shadow: [UInt16], tokens: [Token]) -> Int {
         var end = start
         for token in tokens where token.range.upperBound > start {
@@ -95,7 +95,6 @@ final class SloganFinder {
             guard word.allSatisfy({ (0x4E00...0x9FFF).contains($0) && !Self.numerals.utf16.contains($0) }),
                   token.range.upperBound - start <= 4 else { break }
             end = token.range.upperBound
-            if end - start >= 2 { break }
         }
         return end - start >= 2 ? end : start
     }

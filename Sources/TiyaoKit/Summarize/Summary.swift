@@ -114,6 +114,21 @@ extension Summary {
         return result
     }
 
+    /// The figures a briefing lists: each text once, those that say what they count (or are
+    /// shares and large sums) first, at most `briefingListLimit`, in document order.
+    var briefingFigures: (shown: [Span], more: Int) {
+        var seen = Set<String>()
+        let unique = figures.filter { seen.insert($0.text).inserted }
+        func informative(_ figure: Span) -> Bool {
+            let afterNumber = figure.text.unicodeScalars.reversed().prefix { !CharacterSet.decimalDigits.contains($0) }
+            return afterNumber.count >= 3 || figure.text.contains("%") || figure.text.contains("万") || figure.text.contains("萬")
+                || figure.text.contains("亿") || figure.text.contains("億")
+        }
+        let ranked = unique.indices.sorted { (informative(unique[$0]) ? 0 : 1, $0) < (informative(unique[$1]) ? 0 : 1, $1) }
+        let shown = ranked.prefix(Self.briefingListLimit).sorted().map { unique[$0] }
+        return (shown, unique.count - shown.count)
+    }
+
     private func cite(_ line: Int) -> String { "〔第\(line)行〕" }
     private func cite(_ lines: [Int]) -> String { "〔第" + lines.map(String.init).joined(separator: "、") + "行〕" }
 
@@ -132,9 +147,10 @@ extension Summary {
             for sentence in part.sentences { out += "  · \(sentence.text) \(cite(sentence.line))\n" }
         }
         if !figures.isEmpty {
+            let (shown, more) = briefingFigures
             out += "\n数字亮点\n"
-            for figure in figures.prefix(Self.briefingListLimit) { out += "  · \(figure.text) \(cite(figure.line))\n" }
-            if figures.count > Self.briefingListLimit { out += "  (另有 \(figures.count - Self.briefingListLimit) 项)\n" }
+            for figure in shown { out += "  · \(figure.text) \(cite(figure.line))\n" }
+            if more > 0 { out += "  (另有 \(more) 项)\n" }
         }
         if !slogans.isEmpty {
             out += "\n提法\n"
@@ -161,9 +177,10 @@ extension Summary {
             for sentence in part.sentences { out += "- \(sentence.text) \(cite(sentence.line))\n" }
         }
         if !figures.isEmpty {
+            let (shown, more) = briefingFigures
             out += "\n## 数字亮点\n\n"
-            for figure in figures.prefix(Self.briefingListLimit) { out += "- **\(figure.text)** \(cite(figure.line))\n" }
-            if figures.count > Self.briefingListLimit { out += "- (另有 \(figures.count - Self.briefingListLimit) 项)\n" }
+            for figure in shown { out += "- **\(figure.text)** \(cite(figure.line))\n" }
+            if more > 0 { out += "- (另有 \(more) 项)\n" }
         }
         if !slogans.isEmpty {
             out += "\n## 提法\n\n"
