@@ -39,7 +39,8 @@ final class FigureFinder {
     static let figureRoles: Set<Line.Role> = [.title, .subtitle, .abstract, .heading, .body]
 
     /// Where the figures are: line numbers and UTF-16 ranges in the line, in document order.
-    func locate(in document: Document) -> [(line: Int, range: Range<Int>)] {
+    func locate(in document: Document, tokens cache: TokenCache? = nil) -> [(line: Int, range: Range<Int>)] {
+        let cache = cache ?? TokenCache(segmenter)
         var result: [(line: Int, range: Range<Int>)] = []
         for line in document.lines where Self.figureRoles.contains(line.role) {
             guard line.shadow.contains(where: { (0x30...0x39).contains($0) }),
@@ -50,7 +51,7 @@ final class FigureFinder {
                 var end = range.upperBound
                 if let unit = match.groups["unit"], match.groups["tail"] == nil,
                    Self.classifiers.contains(String(utf16Units: line.shadow[unit])) {
-                    if tokens == nil { tokens = segmenter.tokens(line.shadow) }
+                    if tokens == nil { tokens = cache.tokens(line) }
                     end = nounEnd(after: end, in: line.shadow, tokens: tokens!)
                 }
                 result.append((line.number, range.lowerBound..<end))
@@ -70,7 +71,9 @@ final class FigureFinder {
         return result
     }
 
-    func figures(in document: Document) -> [Summary.Span] { Self.spans(locate(in: document), in: document) }
+    func figures(in document: Document, tokens: TokenCache? = nil) -> [Summary.Span] {
+        Self.spans(locate(in: document, tokens: tokens), in: document)
+    }
 
     /// The figure's range, or nil when the match is a year, a date, an ordinal or a bare number.
     private func figure(_ match: ICURegex.Match, in shadow: [UInt16]) -> Range<Int>? {

@@ -28,7 +28,8 @@ final class SloganFinder {
 
     static let roles: Set<Line.Role> = [.title, .subtitle, .abstract, .heading, .body]
 
-    func slogans(in document: Document) -> [Summary.Slogan] {
+    func slogans(in document: Document, tokens cache: TokenCache? = nil) -> [Summary.Slogan] {
+        let cache = cache ?? TokenCache(segmenter)
         let lines = document.lines.filter { Self.roles.contains($0.role) }
         // 1. Which slogans the document uses (keys in the shadow), with their first spelling.
         var keys: [String] = []
@@ -56,7 +57,7 @@ final class SloganFinder {
             }
             var tokens: [Token]?
             for match in (try? unquotedGrab.matches(in: line.shadow)) ?? [] where free(match.range) {
-                if tokens == nil { tokens = segmenter.tokens(line.shadow) }
+                if tokens == nil { tokens = cache.tokens(line) }
                 let end = wordEnd(after: match.range.upperBound, in: line.shadow, tokens: tokens!)
                 if end > match.range.upperBound { add(line, match.range.lowerBound..<end) }
             }

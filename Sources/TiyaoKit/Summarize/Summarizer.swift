@@ -64,14 +64,16 @@ public final class Summarizer {
         corpus = try CorpusStatistics.load(directory: directory, extractor: extractor, converter: converter, salt: salt)
     }
 
-    /// The terms of every line that may hold summary text, keyphrases or figures.
-    func lineTerms(_ document: Document) -> [Int: [Token]] {
+    /// The terms of every line that may hold summary text or keyphrases.
+    func lineTerms(_ document: Document, tokens: TokenCache) -> [Int: [Token]] {
         var result: [Int: [Token]] = [:]
         for line in document.lines where SummaryContext.candidateRoles.contains(line.role) {
-            result[line.number] = extractor.termTokens(line.shadow)
+            result[line.number] = extractor.termTokens(tokens.tokens(line), in: line.shadow)
         }
         return result
     }
+
+    func lineTerms(_ document: Document) -> [Int: [Token]] { lineTerms(document, tokens: TokenCache(extractor.segmenter)) }
 
     public func context(_ document: Document) -> SummaryContext {
         context(document, lineTerms: lineTerms(document))
@@ -114,7 +116,8 @@ public final class Summarizer {
 
     public func summarize(_ document: Document, method: any SummaryMethod = SummaryMethods.defaultMethod,
                           budget: SummaryBudget = .automatic) -> Summary {
-        let terms = lineTerms(document)
+        let tokens = TokenCache(extractor.segmenter)
+        let terms = lineTerms(document, tokens: tokens)
         let context = context(document, lineTerms: terms)
         let (units, scores) = select(context, method: method, budget: budget)
         let headings = document.headings
@@ -143,8 +146,23 @@ public final class Summarizer {
                 Summary.Section(heading: headings[$0].text, line: headings[$0].line, endLine: headings[$0].endLine, group: $0 + 1)
             },
             keyphrases: keyphrases,
-            figures: figureFinder.figures(in: document),
-            slogans: sloganFinder.slogans(in: document),
+            figures: figureFinder.figures(in: document, tokens: tokens),
+            slogans: sloganFinder.slogans(in: document, tokens: tokens),
             characters: document.characterCount)
+    }
+}
+
+/// The words of each line, segmented once and shared by the stages that need them.
+final class TokenCache {
+    private let segmenter: WordSegmenter
+    private var cache: [Int: [Token]] = [:]
+
+    init(_ segmenter: WordSegmenter) { self.segmenter = segmenter }
+
+    func tokens(_ line: Line) -> [Token] {
+        if let cached = cache[line.number] { return cached }
+        let tokens = segmenter.tokens(line.shadow)
+        cache[line.number] = tokens
+        return tokens
     }
 }

@@ -53,8 +53,8 @@ public struct Summary: Sendable, Encodable {
     /// Characters of the whole document.
     public var characters: Int
 
-    /// Characters of the selected sentences.
-    public var length: Int { sentences.reduce(0) { $0 + $1.text.count } }
+    /// Characters (Unicode scalars, as budgets count them) of the selected sentences.
+    public var length: Int { sentences.reduce(0) { $0 + $1.text.unicodeScalars.count } }
 
     /// The selected sentences joined, as the evaluation reads them.
     public var text: String { sentences.map(\.text).joined() }

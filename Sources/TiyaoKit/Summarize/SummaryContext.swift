@@ -43,9 +43,9 @@ public struct SummaryUnit: Sendable {
     public var isAbstract: Bool
     /// Index into `Document.headings` of the top-level section holding the unit.
     public var section: Int?
-    /// Characters of the unit's sentences as printed (what character budgets count).
+    /// Characters (Unicode scalars) of the unit's sentences as printed: what character budgets count.
     public var characters: Int
-    /// Content characters (letters and digits).
+    /// Characters that are not punctuation or spaces.
     var contentLength: Int
     /// Coverage group: 0 for text before the first heading, 1 + section otherwise.
     var group: Int
@@ -114,14 +114,14 @@ extension SummaryContext {
         // 1. Units.
         var units: [SummaryUnit] = []
         for (index, sentence) in document.sentences.enumerated() where Self.candidateRoles.contains(sentence.role) {
-            let content = sentence.shadow.unicodeScalars.reduce(0) { $0 + (Self.isContent($1) ? 1 : 0) }
+            let content = sentence.shadow.utf16.reduce(0) { $0 + (Punctuation.isPunctuation($1) ? 0 : 1) }
             guard content >= 2 else { continue }
             // The second line of a two-line heading joins the unit of its first line.
             if let own = sentence.headingIndex, let last = units.last,
                let previous = document.sentences[last.sentences.last!].headingIndex, previous == own,
                document.sentences[last.sentences.last!].line != sentence.line {
                 units[units.count - 1].sentences.append(index)
-                units[units.count - 1].characters += sentence.text.count
+                units[units.count - 1].characters += sentence.text.unicodeScalars.count
                 units[units.count - 1].contentLength += content
                 continue
             }
@@ -129,7 +129,7 @@ extension SummaryContext {
             units.append(SummaryUnit(sentences: [index], line: sentence.line,
                                      headingLevel: sentence.headingIndex.map { headings[$0].level },
                                      isAbstract: sentence.role == .abstract, section: section,
-                                     characters: sentence.text.count, contentLength: content,
+                                     characters: sentence.text.unicodeScalars.count, contentLength: content,
                                      group: section.map { $0 + 1 } ?? 0))
         }
         self.units = units
@@ -245,13 +245,6 @@ extension SummaryContext {
             priors.append(prior)
         }
         self.priors = priors
-    }
-
-    static func isContent(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .otherLetter, .decimalNumber, .letterNumber, .otherNumber: return true
-        default: return false
-        }
     }
 }
 

@@ -18,7 +18,12 @@ public final class TermExtractor {
     /// The tokens `terms` keeps, with their ranges in `shadow` (so callers can cite the
     /// original text, which has the same UTF-16 offsets as its shadow).
     public func termTokens(_ shadow: [UInt16]) -> [Token] {
-        segmenter.tokens(shadow).filter { token in
+        termTokens(segmenter.tokens(shadow), in: shadow)
+    }
+
+    /// The term tokens among tokens the segmenter already made of `shadow`.
+    public func termTokens(_ tokens: [Token], in shadow: [UInt16]) -> [Token] {
+        tokens.filter { token in
             switch token.kind {
             case .punctuation, .number: return false
             case .term: return true
