@@ -69,10 +69,18 @@ enum SummaryFixture {
         for prefix in SummaryFixture.seeds {
             let document = SummaryFixture.document(prefix)
             let summary = summarizer.summarize(document)
-            let target = min(SummaryBudget.automaticMaximum, max(SummaryBudget.automaticMinimum, document.characterCount / 8))
+            let target = min(SummaryBudget.automaticMaximum, max(SummaryBudget.automaticMinimum, document.characterCount / 8),
+                             document.characterCount / 3)
             #expect(summary.length >= target)
             #expect(summary.length < target + 400, "\(prefix): \(summary.length) characters")
         }
+    }
+
+    @Test func defaultBudgetOfAShortTextIsAThirdOfIt() {
+        let document = SummaryFixture.read("第一句话说明了基本情况。第二句话讲清了道理。第三句话提出了明确要求。第四句话作出了工作部署。")
+        let summary = summarizer.summarize(document)
+        #expect(summary.sentences.count == 2)
+        #expect(summary.length >= document.characterCount / 3)
     }
 
     @Test func budgetLargerThanTheDocumentTakesEverything() {

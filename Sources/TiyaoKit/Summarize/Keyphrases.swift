@@ -3,7 +3,7 @@ import Foundation
 /// Keyphrases of a document: its terms weighed by TF-IDF, lexicon terms (the user's own
 /// vocabulary) and terms of the title and headings preferred, shorter terms dropped when
 /// a chosen longer one contains them. Counting words (四项, 两个) and the verbs and adverbs
-/// every report uses (推进, 深化, 持续…) are no keyphrases. Reported in the document's own script.
+/// every report uses (推进, 深化, 持续…) and ordinals (第二) are no keyphrases. Reported in the document's own script.
 enum Keyphrases {
     /// Words of official prose that carry no topic (read on the simplified shadow).
     static let stopWords: Set<String> = [
@@ -29,7 +29,7 @@ enum Keyphrases {
                 let shadow = line.shadow[token.range]
                 // Numbers and codes are figures, counting words are slogans: neither is a keyphrase.
                 guard shadow.contains(where: { (0x4E00...0x9FFF).contains($0) }),
-                      !SloganFinder.numerals.utf16.contains(shadow.first!) else { continue }
+                      !SloganFinder.numerals.utf16.contains(shadow.first!), shadow.first != 0x7B2C /* 第 */ else { continue }
                 let key = String(utf16Units: shadow)
                 guard !stopWords.contains(key) else { continue }
                 seen.append(key)

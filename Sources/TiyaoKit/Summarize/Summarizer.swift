@@ -3,7 +3,8 @@ import Foundation
 /// How much to select.
 public enum SummaryBudget: Sendable, Equatable, CustomStringConvertible {
     /// A one-page briefing: one eighth of the document's characters, at least
-    /// `automaticMinimum` and at most `automaticMaximum` characters.
+    /// `automaticMinimum` and at most `automaticMaximum` characters, and never more than
+    /// a third of a short text.
     case automatic
     /// Exactly this many sentences (fewer only when the document has fewer).
     case sentences(Int)
@@ -27,7 +28,7 @@ public enum SummaryBudget: Sendable, Equatable, CustomStringConvertible {
     /// The character target for a document of `total` characters (nil for sentence counts).
     func characterTarget(total: Int) -> Int? {
         switch self {
-        case .automatic: return min(Self.automaticMaximum, max(Self.automaticMinimum, total / 8))
+        case .automatic: return min(Self.automaticMaximum, max(Self.automaticMinimum, total / 8), max(1, total / 3))
         case .sentences: return nil
         case let .characters(n): return n
         case let .ratio(r): return Int((Double(total) * r).rounded(.up))

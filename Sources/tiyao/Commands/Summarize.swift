@@ -15,8 +15,9 @@ struct Summarize: ParsableCommand {
             order, each sentence exactly as in the source with its line number.
 
             Budget (one of): --sentences N, --chars N (until at least N characters),
-            --ratio R (until R × the document's characters). Default: one eighth of the
-            document, at least \(SummaryBudget.automaticMinimum) and at most \(SummaryBudget.automaticMaximum) characters.
+            --ratio R (until R × the document's characters). Default (a one-page briefing):
+            one eighth of the document, at least \(SummaryBudget.automaticMinimum) and at most \(SummaryBudget.automaticMaximum) characters, and at most a
+            third of a short text. Characters are counted as Unicode scalars.
 
               tiyao summarize corpus/003_c80e7640dadc126c.txt
               tiyao summarize report.txt --format json --chars 300
