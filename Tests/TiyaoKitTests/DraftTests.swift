@@ -118,3 +118,61 @@ import Testing
         #expect(check.stdout.contains("typo.mustache:3: unknown variable 'headnig'"))
     }
 }
+
+@Suite struct BriefCommandTests {
+    @Test func briefOfTheCorpusCoversEverySeedUnderFourThemes() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixture.corpus.path).filter { $0.hasSuffix(".txt") }.sorted().map { "corpus/\($0)" }
+        let run = try Fixture.tiyao(["brief"] + files + ["--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let themes = try #require(object["themes"] as? [[String: Any]])
+        #expect(themes.count >= 4)
+        var documents = Set<String>()
+        for theme in themes {
+            #expect(theme["theme"] is String)
+            for item in try #require(theme["items"] as? [[String: Any]]) {
+                let document = try #require(item["document"] as? String)
+                documents.insert(document)
+                #expect(item["heading"] is String)
+                for sentence in try #require(item["sentences"] as? [[String: Any]]) {
+                    let text = try #require(sentence["text"] as? String)
+                    let source = try #require(sentence["source"] as? [String: Any])
+                    let file = try #require(source["file"] as? String), line = try #require(source["line"] as? Int)
+                    let lines = try String(contentsOf: Fixture.root.appendingPathComponent(file), encoding: .utf8).components(separatedBy: "\n")
+                    #expect(lines[line - 1].contains(text))
+                }
+            }
+        }
+        #expect(documents.count == 5)
+    }
+
+    @Test func themeFilterAndExplain() throws {
+        let run = try Fixture.tiyao(["brief", "--corpus", "corpus", "--theme", "人才工作", "--explain", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let themes = try #require(object["themes"] as? [[String: Any]])
+        #expect(themes.map { $0["theme"] as? String } == ["人才工作"])
+        let item = try #require((themes[0]["items"] as? [[String: Any]])?.first)
+        let scores = try #require(item["scores"] as? [[String: Any]])
+        #expect(scores.first?["theme"] as? String == "人才工作")
+        let markdown = try Fixture.tiyao(["brief", "--corpus", "corpus", "--explain"])
+        #expect(markdown.stdout.contains("主题归类依据"))
+    }
+
+    @Test func oneDocumentGivesItsOutlineInOrder() throws {
+        let run = try Fixture.tiyao(["brief", Fixture.seed("003").path])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("# 蓬江:党建引领促发展,擎旗奋进开新局"))
+        let first = try #require(run.stdout.range(of: "## 实施“四项工程” 强化选贤任能"))
+        let second = try #require(run.stdout.range(of: "## 推进“四项行动” 持续固本强基"))
+        #expect(first.lowerBound < second.lowerBound)
+        #expect(run.stdout.contains("### 实施干部队伍“引才工程”。"))
+    }
+
+    @Test func badArguments() throws {
+        #expect(try Fixture.tiyao(["brief"]).status == 64)
+        let theme = try Fixture.tiyao(["brief", "--corpus", "corpus", "--theme", "外星人"])
+        #expect(theme.status == 2)
+        #expect(theme.stderr.contains("unknown theme"))
+        #expect(try Fixture.tiyao(["brief", "/no/such.txt"]).status == 2)
+    }
+}

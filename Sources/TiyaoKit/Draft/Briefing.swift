@@ -11,6 +11,8 @@ public struct Briefing: Codable, Sendable {
         /// The section's heading (the document's title for a document without headings).
         public var heading: String
         public var source: Source
+        /// The section's sub-headings (its points), as the author wrote them.
+        public var points: [Quote]
         public var sentences: [Quote]
         public var figures: [Quote]
         /// Theme scores of the section, best first (shown by --explain).
@@ -59,6 +61,7 @@ public struct BriefingBuilder {
             groups[theme, default: []].append(Briefing.Item(
                 document: document.path, title: document.title?.text, heading: section.headingText,
                 source: .init(file: document.path, line: headingLine),
+                points: section.points.map { .init(text: $0.text, source: .init(file: document.path, line: $0.line)) },
                 sentences: sentences.map { .init(text: $0.text, source: .init(file: document.path, line: $0.line)) },
                 figures: figures.map { .init(text: $0.text, source: .init(file: document.path, line: $0.line)) },
                 scores: explain ? section.scores : nil))
@@ -80,7 +83,7 @@ public struct BriefingBuilder {
 extension Briefing {
     /// Mustache context: `title`, `file` (one document), `documentCount`, `themes` with
     /// `number`, `theme`, `name`, `items` with `document`, `title`, `heading`, `cite`,
-    /// `sentences` and `figures` (`text`, `cite`), `hasFigures`.
+    /// `points`, `sentences` and `figures` (`text`, `cite`), `hasFigures`.
     public func templateContext() -> [String: Any] {
         func quote(_ quote: Quote) -> [String: Any] {
             ["text": quote.text, "cite": "\(quote.source.file):\(quote.source.line)"]
@@ -94,6 +97,7 @@ extension Briefing {
                         [
                             "document": item.document, "title": item.title ?? "", "heading": item.heading,
                             "cite": "\(item.source.file):\(item.source.line)",
+                            "points": item.points.map(quote),
                             "sentences": item.sentences.map(quote), "figures": item.figures.map(quote),
                             "hasFigures": !item.figures.isEmpty,
                         ]
@@ -106,7 +110,43 @@ extension Briefing {
     static var sample: Briefing {
         let source = Source(file: "corpus/sample.txt", line: 1)
         let item = Item(document: "corpus/sample.txt", title: "示例", heading: "示例标题", source: source,
-                        sentences: [Quote(text: "示例句。", source: source)], figures: [Quote(text: "3个", source: source)], scores: nil)
+                        points: [Quote(text: "示例要点。", source: source)], sentences: [Quote(text: "示例句。", source: source)], figures: [Quote(text: "3个", source: source)], scores: nil)
         return Briefing(title: "组织工作简报", documents: ["corpus/sample.txt"], themes: [Group(theme: "理论武装", name: "理论武装", items: [item])])
+    }
+}
+
+extension Briefing {
+    /// The briefing with quoted text converted character by character (sources unchanged).
+    public func converted(to script: ScriptConverter.Script, with converter: ScriptConverter) -> Briefing {
+        var briefing = self
+        for g in briefing.themes.indices {
+            for i in briefing.themes[g].items.indices {
+                briefing.themes[g].items[i].heading = converter.convert(briefing.themes[g].items[i].heading, to: script)
+                for p in briefing.themes[g].items[i].points.indices {
+                    briefing.themes[g].items[i].points[p].text = converter.convert(briefing.themes[g].items[i].points[p].text, to: script)
+                }
+                for s in briefing.themes[g].items[i].sentences.indices {
+                    briefing.themes[g].items[i].sentences[s].text = converter.convert(briefing.themes[g].items[i].sentences[s].text, to: script)
+                }
+                for f in briefing.themes[g].items[i].figures.indices {
+                    briefing.themes[g].items[i].figures[f].text = converter.convert(briefing.themes[g].items[i].figures[f].text, to: script)
+                }
+            }
+        }
+        return briefing
+    }
+
+    /// Why each section went where it did: its best themes and their scores.
+    public func explanation() -> String {
+        var out = "\n> 主题归类依据(关键词得分):\n"
+        for group in themes {
+            for item in group.items {
+                let scores = (item.scores ?? []).prefix(3).map { score in
+                    "\(score.theme) \(String(format: "%.2f", score.score))(\(score.hits.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { "\($0.key)×\($0.value)" }.joined(separator: " ")))"
+                }
+                out += "> - \(item.heading) 〔\(item.source.file):\(item.source.line)〕 → \(group.name): \(scores.joined(separator: "; "))\n"
+            }
+        }
+        return out
     }
 }
