@@ -118,7 +118,7 @@ extension DocxDocument.Style {
     fileprivate var alignment: String {
         switch self {
         case .title, .subtitle: return "center"
-        case .heading1, .heading2, .salutation: return "left"
+        case .heading1, .heading2, .salutation, .note: return "left"
         default: return "both"
         }
     }
