@@ -8,7 +8,8 @@ struct Bench: ParsableCommand {
         discussion: """
             Reads the files, joins them, repeats the text --repeat times, warms up on one copy,
             then times (in process) reading + structure + outline, and reading + structure +
-            summary (sentences, figures, slogans, keyphrases) with the default budget.
+            summary (sentences, figures, slogans, keyphrases) with the default budget, and every
+            phrase pattern with slogans and parallel series on the parsed text.
 
               swift build -c release && .build/release/tiyao bench corpus/*.txt --repeat 20
             """
@@ -28,8 +29,9 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         try guarded {
-            let templates = try library.library()
-            let reader = try library.reader()
+            let toolkit = try library.toolkit()
+            let templates = toolkit.templates
+            let reader = toolkit.reader
             let summarizer = try SummarizerOptions.summarizer(templates: templates, reader: reader, corpus: corpus)
             var parts: [String] = []
             for file in files {
@@ -51,7 +53,7 @@ struct Bench: ParsableCommand {
                 }
                 return best
             }
-            var sentences = 0, headings = 0, selected = 0
+            var sentences = 0, headings = 0, selected = 0, matches = 0
             let outline = time {
                 let document = reader.read(text)
                 headings = TiyaoKit.Outline(document).headings.count
@@ -60,10 +62,15 @@ struct Bench: ParsableCommand {
             let summarize = time {
                 selected = summarizer.summarize(reader.read(text)).sentences.count
             }
+            let document = reader.read(text)
+            let patterns = time {
+                matches = (try? PatternReport(document: document, engine: toolkit.engine))?.matches.count ?? 0
+            }
             func rate(_ seconds: Double) -> String { String(format: "%10.0f chars/s  %7.3f s", Double(characters) / seconds, seconds) }
             var out = "input      \(files.count) file(s) × \(`repeat`) = \(characters) characters, \(sentences) sentences\n"
             out += "outline    \(rate(outline))   (\(headings) headings)\n"
             out += "summarize  \(rate(summarize))   (\(selected) sentences selected)\n"
+            out += "patterns   \(rate(patterns))   (\(matches) matches, all patterns, on the parsed text)\n"
             try Output.write(out)
         }
     }
