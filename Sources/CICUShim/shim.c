@@ -10,8 +10,20 @@
 #include <unicode/uregex.h>
 #include <unicode/utrans.h>
 #include <unicode/utypes.h>
+#include <unicode/uversion.h>
 
 const char *tiyao_error_name(int32_t status) { return u_errorName((UErrorCode)status); }
+
+void tiyao_icu_version(char *buffer, int32_t capacity) {
+    UVersionInfo version;
+    char text[U_MAX_VERSION_STRING_LENGTH];
+    u_getVersion(version);
+    u_versionToString(version, text);
+    if (capacity > 0) {
+        strncpy(buffer, text, (size_t)capacity - 1);
+        buffer[capacity - 1] = 0;
+    }
+}
 
 // MARK: Break iteration
 

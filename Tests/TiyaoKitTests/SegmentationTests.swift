@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TiyaoKit
 
@@ -119,5 +120,18 @@ import Testing
         let regex = try ICURegex("(a+)+$", timeLimit: 200)
         let text = Array((String(repeating: "a", count: 5000) + "b").utf16)
         #expect(throws: ICURegex.Failure.self) { try regex.matches(in: text) }
+    }
+}
+
+@Suite struct ScriptTableTests {
+    @Test func tablesRoundTripThroughTheirCacheFormat() throws {
+        let table = ScriptTable(toSimplified: try ScriptTable.build("Hant-Hans"), toTraditional: try ScriptTable.build("Hans-Hant"))
+        #expect(table.toSimplified[0x6771] == 0x4E1C)  // 東 → 东
+        #expect(table.toTraditional[0x515A] == 0x9EE8)  // 党 → 黨
+        #expect(table.toSimplified.count > 2000)
+        let decoded = try #require(ScriptTable.decode(table.encoded()))
+        #expect(decoded.toSimplified == table.toSimplified)
+        #expect(decoded.toTraditional == table.toTraditional)
+        #expect(ScriptTable.decode(Data("garbage".utf8)) == nil)
     }
 }

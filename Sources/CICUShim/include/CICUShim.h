@@ -13,6 +13,9 @@ extern "C" {
 /// ICU's name for a status code, e.g. "U_REGEX_TIME_OUT".
 const char *tiyao_error_name(int32_t status);
 
+/// The ICU version as "72.1" (written into `buffer`, NUL-terminated).
+void tiyao_icu_version(char *buffer, int32_t capacity);
+
 // MARK: Break iteration (sentences, words)
 
 enum { TIYAO_BREAK_WORD = 1, TIYAO_BREAK_SENTENCE = 3 };

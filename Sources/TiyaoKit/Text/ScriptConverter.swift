@@ -6,15 +6,11 @@
 public final class ScriptConverter {
     public enum Script: String, Codable, Sendable { case simplified, traditional }
 
-    private let toSimplified: Transliterator
-    private let toTraditional: Transliterator
+    private let table: ScriptTable
     private var shadowCache: [UInt16: UInt16] = [:]
-    private var simplifiedCache: [UInt16: UInt16] = [:]
-    private var traditionalCache: [UInt16: UInt16] = [:]
 
     public init() throws {
-        toSimplified = try Transliterator("Hant-Hans")
-        toTraditional = try Transliterator("Hans-Hant")
+        table = try ScriptTable.load()
     }
 
     /// The analysis shadow: simplified + NFKC, unit for unit.
@@ -25,10 +21,11 @@ public final class ScriptConverter {
             var mapped = unit
             if let quote = Self.cornerQuotes[unit] {
                 mapped = quote
+            } else if let simplified = table.toSimplified[unit] {
+                mapped = simplified
             } else if !(0xD800...0xDFFF).contains(unit) {
-                let simplified = toSimplified.transliterate([unit])
-                let nfkc = Normalizer.normalize(simplified.count == 1 ? simplified : [unit], .nfkc)
-                if nfkc.count == 1 { mapped = nfkc[0] } else if simplified.count == 1 { mapped = simplified[0] }
+                let nfkc = Normalizer.normalize([unit], .nfkc)
+                if nfkc.count == 1 { mapped = nfkc[0] }
             }
             shadowCache[unit] = mapped
             return mapped
@@ -44,19 +41,11 @@ public final class ScriptConverter {
         let converted: [UInt16] = units.map { unit in
             if unit < 0x2E80 || (0xD800...0xDFFF).contains(unit) { return unit }
             switch script {
-            case .simplified: return map(unit, with: toSimplified, cache: &simplifiedCache)
-            case .traditional: return map(unit, with: toTraditional, cache: &traditionalCache)
+            case .simplified: return table.toSimplified[unit] ?? unit
+            case .traditional: return table.toTraditional[unit] ?? unit
             }
         }
         return String(utf16Units: converted)
-    }
-
-    private func map(_ unit: UInt16, with transliterator: Transliterator, cache: inout [UInt16: UInt16]) -> UInt16 {
-        if let cached = cache[unit] { return cached }
-        let result = transliterator.transliterate([unit])
-        let mapped = result.count == 1 ? result[0] : unit
-        cache[unit] = mapped
-        return mapped
     }
 
     /// Traditional when a noticeable share of the Han characters change under Hant→Hans.
@@ -64,7 +53,7 @@ public final class ScriptConverter {
         var han = 0, changed = 0
         for unit in units where (0x4E00...0x9FFF).contains(unit) {
             han += 1
-            if map(unit, with: toSimplified, cache: &simplifiedCache) != unit { changed += 1 }
+            if table.toSimplified[unit] != nil { changed += 1 }
         }
         return changed >= 3 && changed * 25 >= han ? .traditional : .simplified
     }
