@@ -1,3 +1,5 @@
+import Foundation
+
 /// The outline of a document as users and the evaluation read it
 /// (`tiyao outline --format json`): the title and a flat list of headings in order.
 public struct Outline: Codable, Sendable {
@@ -97,5 +99,3 @@ public struct Outline: Codable, Sendable {
         return out
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recovers a document's structure: what each line is (title, byline, caption, page
 /// chrome, abstract, salutation, closing, heading, body) and the author's outline.
 ///
@@ -311,5 +313,3 @@ extension StructureParser {
 
     func isHan(_ u: UInt16) -> Bool { (0x3400...0x9FFF).contains(u) || (0xF900...0xFAFF).contains(u) }
 }
-
-import Foundation
