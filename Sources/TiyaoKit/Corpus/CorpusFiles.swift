@@ -27,15 +27,20 @@ public enum CorpusFiles {
             throw Failure(path: directory, reason: "no such directory")
         }
         guard isDirectory.boolValue else { throw Failure(path: directory, reason: "not a directory") }
-        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        // Enumerate the real folder (the given one may be a symbolic link), cite by the given name.
+        let given = URL(fileURLWithPath: directory).standardizedFileURL
+        let root = given.resolvingSymlinksInPath()
         guard let enumerator = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
             throw Failure(path: directory, reason: "cannot be listed")
         }
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         var result: [File] = []
         for case let url as URL in enumerator where extensions.contains(url.pathExtension.lowercased()) {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            result.append(file(url))
+            let path = url.standardizedFileURL.path
+            let relative = path.hasPrefix(rootPath) ? String(path.dropFirst(rootPath.count)) : url.lastPathComponent
+            result.append(file(given.appendingPathComponent(relative)))
         }
         return result.sorted { $0.path < $1.path }
     }

@@ -65,6 +65,13 @@ enum CorpusSchema {
                 );
                 CREATE INDEX annotations_kind ON annotations(kind, name);
                 CREATE INDEX annotations_document ON annotations(document_id);
+                -- The analysis shadow of every BMP code unit that it changes (traditional →
+                -- simplified, NFKC punctuation), saved at the first indexing run, so that a
+                -- query is normalized exactly as the text was without loading ICU's transliterator.
+                CREATE TABLE shadow_map (
+                    unit INTEGER PRIMARY KEY,
+                    shadow INTEGER NOT NULL
+                );
                 -- Full text: trigrams of the sentences' shadow, kept in step by triggers.
                 CREATE VIRTUAL TABLE sentence_fts USING fts5(shadow, content='sentences', content_rowid='id', tokenize='trigram');
                 CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN

@@ -38,6 +38,7 @@ extension CorpusStore {
                       batchSize: Int = CorpusStore.batchSize,
                       progress: ((Int, Int) -> Void)? = nil) throws -> IndexSummary {
         let fingerprint = analyzer.fingerprint
+        try saveShadowMap(analyzer.reader.converter)
         var known: [String: (hash: String, analysis: String)] = [:]
         try database.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT path, hash, analysis FROM documents")
@@ -122,6 +123,21 @@ extension CorpusStore {
             }
             try frequencies.apply(in: db)
             return count
+        }
+    }
+
+    /// Fills `shadow_map` once: the shadow of every BMP unit from U+2000 up (lower units are
+    /// their own shadow), kept where it differs.
+    func saveShadowMap(_ converter: ScriptConverter) throws {
+        let filled = try database.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM shadow_map)") ?? false }
+        guard !filled else { return }
+        let units = (UInt16(0x2000)...UInt16(0xFFFF)).filter { !(0xD800...0xDFFF).contains($0) }
+        let shadow = converter.shadow(units)
+        try database.write { db in
+            let insert = try db.cachedStatement(sql: "INSERT INTO shadow_map (unit, shadow) VALUES (?, ?)")
+            for (unit, mapped) in zip(units, shadow) where unit != mapped {
+                try insert.execute(arguments: [Int(unit), Int(mapped)])
+            }
         }
     }
 

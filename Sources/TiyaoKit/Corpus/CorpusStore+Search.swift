@@ -57,41 +57,73 @@ extension CorpusStore {
     /// and ASCII punctuation are alike (ASCII letters ignore case). Parts of three or more
     /// characters go through the trigram index, ranked by BM25; a query of only one- or
     /// two-character parts (which trigrams cannot match) is answered by scanning the
-    /// sentences, in corpus order. Deterministic: ties keep corpus order.
-    public func search(_ query: String, limit: Int = 20, converter: ScriptConverter) throws -> [CorpusHit] {
-        let parts = query.split(whereSeparator: { $0.isWhitespace }).map { converter.shadow(Array($0.utf16)) }
-            .map { String(utf16Units: $0) }
+    /// sentences, in corpus order. A very common phrase is ranked over its first `window`
+    /// matches in corpus order. Deterministic: ties keep corpus order.
+    public func search(_ query: String, limit: Int = 20, window: Int = CorpusStore.rankingWindow) throws -> [CorpusHit] {
+        let parts = try query.split(whereSeparator: { $0.isWhitespace }).map { try shadow(String($0)) }
         guard !parts.isEmpty else { throw QueryError(description: "empty query") }
         guard limit > 0 else { return [] }
         let long = parts.filter { $0.unicodeScalars.count >= 3 }
         let short = parts.filter { $0.unicodeScalars.count < 3 }
         let filters = short.map { _ in "s.shadow LIKE ? ESCAPE '\\'" }
-        var arguments: [any DatabaseValueConvertible] = []
-        let sql: String
-        if long.isEmpty {
-            sql = """
-                SELECT d.path, s.line, s.text, s.shadow, 0.0 FROM sentences s JOIN documents d ON d.id = s.document_id
-                WHERE \(filters.joined(separator: " AND ")) ORDER BY s.id LIMIT ?
-                """
-        } else {
-            sql = """
-                SELECT d.path, s.line, s.text, s.shadow, -bm25(sentence_fts) AS score
-                FROM sentence_fts JOIN sentences s ON s.id = sentence_fts.rowid JOIN documents d ON d.id = s.document_id
-                WHERE sentence_fts MATCH ?\(filters.map { " AND " + $0 }.joined())
-                ORDER BY score DESC, s.id LIMIT ?
-                """
-            arguments.append(long.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND "))
-        }
-        arguments += short.map { "%" + Self.escapeLike($0) + "%" }
-        arguments.append(limit)
+        let likes: [any DatabaseValueConvertible] = short.map { "%" + Self.escapeLike($0) + "%" }
         return try database.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            let rows: [Row]
+            if long.isEmpty {
+                // Trigrams cannot match one or two characters: scan, in corpus order.
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT d.path, s.line, s.text, s.shadow, 0.0 FROM sentences s JOIN documents d ON d.id = s.document_id
+                    WHERE \(filters.joined(separator: " AND ")) ORDER BY s.id LIMIT ?
+                    """, arguments: StatementArguments(likes + [limit]))
+            } else {
+                let match = long.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
+                // BM25 costs a few microseconds a match: rank the first `window` matches in
+                // corpus order (all of them, unless the phrase is very common).
+                let last = try Int64.fetchOne(db, sql: """
+                    SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH ? ORDER BY rowid LIMIT 1 OFFSET ?
+                    """, arguments: [match, window - 1]) ?? Int64.max
+                let ranked = """
+                    SELECT rowid AS id, -bm25(sentence_fts) AS score FROM sentence_fts
+                    WHERE sentence_fts MATCH ? AND rowid <= ?
+                    """
+                let sql = filters.isEmpty
+                    ? """
+                    SELECT d.path, s.line, s.text, s.shadow, f.score
+                    FROM (\(ranked) ORDER BY score DESC, id LIMIT ?) f
+                    JOIN sentences s ON s.id = f.id JOIN documents d ON d.id = s.document_id
+                    ORDER BY f.score DESC, s.id
+                    """
+                    : """
+                    SELECT d.path, s.line, s.text, s.shadow, f.score
+                    FROM (\(ranked)) f JOIN sentences s ON s.id = f.id JOIN documents d ON d.id = s.document_id
+                    WHERE \(filters.joined(separator: " AND ")) ORDER BY f.score DESC, s.id LIMIT ?
+                    """
+                rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments([match, last] + likes + [limit]))
+            }
+            return rows.map { row in
                 let shadow: String = row[3]
                 let (match, occurrences) = Self.locate(parts, in: shadow)
-                let score: Double = long.isEmpty ? Double(occurrences) : (row[4] as Double * 1000).rounded() / 1000
+                let score: Double = long.isEmpty ? Double(occurrences) : ((row[4] as Double) * 1000).rounded() / 1000
                 return CorpusHit(file: row[0], line: row[1], text: row[2], score: score, match: match)
             }
         }
+    }
+
+    /// How many full-text matches (in corpus order) are ranked at most.
+    public static let rankingWindow = 2000
+
+    /// The analysis shadow of a query, through the map saved when the corpus was indexed.
+    func shadow(_ text: String) throws -> String {
+        var units = Array(text.utf16)
+        let wanted = Set(units.filter { $0 >= 0x2000 && !(0xD800...0xDFFF).contains($0) })
+        guard !wanted.isEmpty else { return text }
+        var map: [UInt16: UInt16] = [:]
+        try database.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT unit, shadow FROM shadow_map WHERE unit IN (\(wanted.map { String($0) }.joined(separator: ",")))")
+            while let row = try rows.next() { map[UInt16(row[0] as Int)] = UInt16(row[1] as Int) }
+        }
+        for index in units.indices { if let mapped = map[units[index]] { units[index] = mapped } }
+        return String(utf16Units: units)
     }
 
     static func escapeLike(_ text: String) -> String {

@@ -45,7 +45,7 @@ public final class CorpusStore {
         configuration.prepareDatabase { db in
             // WAL with synchronous=NORMAL: a committed batch survives a killed process;
             // only a power cut may lose the last batches, never consistency.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 268435456")
         }
         do {
             database = try DatabaseQueue(path: url.path, configuration: configuration)

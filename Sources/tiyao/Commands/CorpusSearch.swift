@@ -31,10 +31,8 @@ struct CorpusSearch: ParsableCommand {
     func run() throws {
         try guarded {
             let store = try corpus.store(create: false)
-            let converter: ScriptConverter
-            do { converter = try ScriptConverter() } catch { throw CLIError.template("ICU: \(error)") }
             let hits = try corpus.run(writing: false) {
-                try store.search(query.joined(separator: " "), limit: limit, converter: converter)
+                try store.search(query.joined(separator: " "), limit: limit)
             }
             switch format {
             case .json:
