@@ -72,7 +72,11 @@ enum CorpusSchema {
                     unit INTEGER PRIMARY KEY,
                     shadow INTEGER NOT NULL
                 );
-                -- Full text: trigrams of the sentences' shadow, kept in step by triggers.
+                -- Full text: trigrams of the sentences' shadow, kept in step by triggers. Chosen
+                -- over an FTS5 index of ICU word tokens: on the seeds, 150 random 3-6 character
+                -- substrings were all found by trigrams but only 37% of their hits by tokens (92%
+                -- for 150 whole words), since ICU cuts a phrase differently in and out of context;
+                -- indexing 2,000 synthetic documents took 43 s vs 33 s, 86 MB vs 95 MB.
                 CREATE VIRTUAL TABLE sentence_fts USING fts5(shadow, content='sentences', content_rowid='id', tokenize='trigram');
                 CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
                     INSERT INTO sentence_fts(rowid, shadow) VALUES (new.id, new.shadow);
