@@ -13,6 +13,6 @@ struct Tiyao: ParsableCommand {
             Exit codes: 0 ok; 2 bad input (missing, unreadable, binary or undecodable file);
             3 template, pattern or rule file error; 4 output could not be written; 64 usage error.
             """,
-        subcommands: [Outline.self, Summarize.self, Patterns.self, Brief.self, Draft.self, TemplatesCommand.self, Eval.self, Bench.self]
+        subcommands: [Outline.self, Summarize.self, Patterns.self, Brief.self, Draft.self, Corpus.self, TemplatesCommand.self, Eval.self, Bench.self]
     )
 }
