@@ -176,3 +176,35 @@ import Testing
         #expect(try Fixture.tiyao(["brief", "/no/such.txt"]).status == 2)
     }
 }
+
+@Suite struct StoreBackedCommandTests {
+    @Test func draftBriefAndSummarizeDrawOnTheCorpusStore() throws {
+        let db = Fixture.temporaryDirectory().appendingPathComponent("index.sqlite").path
+        let index = try Fixture.tiyao(["corpus", "index", "corpus", "--db", db])
+        #expect(index.status == 0, "\(index.stderr)")
+
+        let draft = try Fixture.tiyao(["draft", "--topic", "组织工作", "--db", db, "--format", "json"])
+        #expect(draft.status == 0, "\(draft.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(draft.stdout.utf8)) as? [String: Any])
+        let sections = try #require(object["sections"] as? [[String: Any]])
+        #expect(sections.count == 4)
+        for point in sections.flatMap({ ($0["points"] as? [[String: Any]]) ?? [] }) {
+            let source = try #require(point["source"] as? [String: Any])
+            let lines = try String(contentsOf: Fixture.root.appendingPathComponent(source["file"] as! String), encoding: .utf8)
+                .components(separatedBy: "\n")
+            #expect(lines[(source["line"] as! Int) - 1].contains(point["text"] as! String))
+        }
+
+        let brief = try Fixture.tiyao(["brief", "--db", db, "--format", "json"])
+        #expect(brief.status == 0, "\(brief.stderr)")
+        let briefing = try #require(try JSONSerialization.jsonObject(with: Data(brief.stdout.utf8)) as? [String: Any])
+        #expect((briefing["documents"] as? [String])?.count == 5)
+
+        let summary = try Fixture.tiyao(["summarize", Fixture.seed("003").path, "--db", db, "--format", "json", "--sentences", "3"])
+        #expect(summary.status == 0, "\(summary.stderr)")
+
+        let missing = try Fixture.tiyao(["draft", "--topic", "组织工作", "--db", "/no/such/index.sqlite"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.split(separator: "\n").count == 1)
+    }
+}

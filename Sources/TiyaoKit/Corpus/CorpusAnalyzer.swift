@@ -19,10 +19,10 @@ public final class CorpusAnalyzer {
         rulesFingerprint = fingerprint
     }
 
-    /// An analyzer using a template library's structure rules and lexicon.
+    /// An analyzer reading as the commands do: structure rules, heading patterns and lexicon.
     public convenience init(templates: Templates) throws {
-        try self.init(reader: DocumentReader(templates: templates), extractor: TermExtractor(lexicon: templates.lexicon()),
-                      fingerprint: Self.fingerprint(of: templates))
+        let toolkit = try Toolkit(templates: templates)
+        self.init(reader: toolkit.reader, extractor: toolkit.terms, fingerprint: Self.fingerprint(of: templates))
     }
 
     /// Identifies everything a document's entry depends on besides its bytes: a change

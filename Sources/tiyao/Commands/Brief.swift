@@ -16,11 +16,13 @@ struct Brief: ParsableCommand {
               tiyao brief --corpus corpus --theme 人才工作 --theme 基层党建
               tiyao brief corpus/*.txt --format docx --out 简报.docx
               tiyao brief corpus/003_c80e7640dadc126c.txt --explain --format json
+              tiyao brief --db corpus/.tiyao/index.sqlite     # every indexed document
             """
     )
 
     @Argument(help: ArgumentHelp("Documents to brief (or use --corpus).", valueName: "file")) var files: [String] = []
     @Option(help: ArgumentHelp("Brief every .txt file of this directory.", valueName: "dir")) var corpus: String?
+    @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("Keep only this theme (repeatable).", valueName: "theme")) var theme: [String] = []
     @Option(help: "Title (default: 组织工作简报, or the document's own title for one document).") var title: String?
     @Option(help: "Key sentences per section.") var sentences = 2
@@ -31,7 +33,9 @@ struct Brief: ParsableCommand {
     @OptionGroup var library: LibraryOptions
 
     func validate() throws {
-        if files.isEmpty, corpus == nil { throw ValidationError("give documents, or --corpus DIR") }
+        if files.isEmpty, corpus == nil, store.db == nil, !FileManager.default.fileExists(atPath: CorpusStore.defaultPath) {
+            throw ValidationError("give documents, --corpus DIR, or --db PATH (an index made by `tiyao corpus index`)")
+        }
         if format == .docx, out == nil { throw ValidationError("--format docx writes a file: give --out PATH") }
         guard (1...6).contains(sentences) else { throw ValidationError("--sentences must be 1 to 6") }
     }
@@ -43,12 +47,18 @@ struct Brief: ParsableCommand {
             for name in theme where themes.theme(name) == nil {
                 throw CLIError.input("unknown theme '\(name)' (themes: \(themes.themes.map(\.id).joined(separator: ", ")))")
             }
+            // Documents named, else a directory, else every document of the corpus store.
+            var paths = files + (corpus.map { [$0] } ?? [])
+            let index = paths.isEmpty ? try store.store() : nil
+            if let index {
+                do { paths = try index.documentPaths() } catch { throw CLIError.input("\(index.url.path): \(error)") }
+            }
             let documents: [Document]
-            do { documents = try Material.read(files + (corpus.map { [$0] } ?? []), reader: toolkit.reader) } catch {
+            do { documents = try Material.read(paths, reader: toolkit.reader) } catch {
                 throw CLIError.input("\(error)")
             }
             guard !documents.isEmpty else { throw CLIError.input("no .txt documents to brief") }
-            let summarizer = try SummarizerOptions.summarizer(templates: toolkit.templates, reader: toolkit.reader, corpus: nil)
+            let summarizer = try SummarizerOptions.summarizer(templates: toolkit.templates, reader: toolkit.reader, corpus: nil, store: index)
             let builder = BriefingBuilder(material: Material(documents: documents, themes: themes), themes: themes,
                                           pick: BriefingBuilder.picker(summarizer: summarizer, sentencesPerSection: sentences))
             let defaultTitle = documents.count == 1 ? (documents[0].title?.text ?? documents[0].path) : "组织工作简报"

@@ -24,7 +24,9 @@ struct Draft: ParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated themes, one section each (default: the first four in themes.yaml).", valueName: "a,b,c"))
     var themes: String?
     @Option(help: ArgumentHelp("Pattern family for the headings (default: the type's pattern).", valueName: "id")) var pattern: String?
-    @Option(help: ArgumentHelp("Corpus directory or files to draw points from.", valueName: "dir")) var corpus: [String] = ["corpus"]
+    @Option(help: ArgumentHelp("Corpus directory or files to draw points from (default: corpus/, or the corpus store when it exists).", valueName: "dir"))
+    var corpus: [String] = []
+    @OptionGroup var store: StoreOptions
     @Option(help: "Points per section (2–4).") var points = 3
     @Option(help: "0 for the best points; another number picks other good points, reproducibly.") var seed: UInt64 = 0
     @Option(help: "Script of borrowed text: original (verbatim, the default), simplified or traditional (converted character by character).")
@@ -49,8 +51,18 @@ struct Draft: ParsableCommand {
             }
             let themeIDs = themes.map { $0.split(whereSeparator: { $0 == "," || $0 == "," || $0 == "、" }).map { $0.trimmingCharacters(in: .whitespaces) } }
                 ?? Array(themeSet.themes.prefix(4).map(\.id))
+            // With a corpus store, read only the documents most on the chosen themes (found
+            // through its full-text index); otherwise the corpus directory's files.
+            var paths = corpus
+            if paths.isEmpty, let index = try store.store() {
+                let keywords = themeIDs.compactMap { themeSet.theme($0)?.keywords }.flatMap { $0 }
+                do { paths = try index.documents(matching: keywords, limit: 40 * max(1, themeIDs.count)) } catch {
+                    throw CLIError.input("\(index.url.path): \(error)")
+                }
+            }
+            if paths.isEmpty { paths = ["corpus"] }
             let documents: [Document]
-            do { documents = try Material.read(corpus, reader: toolkit.reader) } catch { throw CLIError.input("\(error)") }
+            do { documents = try Material.read(paths, reader: toolkit.reader) } catch { throw CLIError.input("\(error)") }
             let material = Material(documents: documents, themes: themeSet)
             let terms = toolkit.terms
             let builder = DraftBuilder(material: material, themes: themeSet, library: toolkit.engine.library) { Set(terms.terms($0)) }

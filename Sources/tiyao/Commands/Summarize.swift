@@ -35,6 +35,7 @@ struct Summarize: ParsableCommand {
     @Option(help: ArgumentHelp("Select until the summary reaches R × the document's characters (0 < R ≤ 1).", valueName: "r"))
     var ratio: Double?
     @Option(help: ArgumentHelp("Corpus directory for IDF (default: ./corpus when it exists).", valueName: "dir")) var corpus: String?
+    @OptionGroup var store: StoreOptions
     @Option(help: ArgumentHelp("Convert the output to this script, character by character (default: as in the source).", valueName: "script"))
     var script: ScriptOption?
 
@@ -61,7 +62,8 @@ struct Summarize: ParsableCommand {
         try guarded {
             let templates = try library.library()
             let reader = try library.reader()
-            let summarizer = try SummarizerOptions.summarizer(templates: templates, reader: reader, corpus: corpus)
+            let summarizer = try SummarizerOptions.summarizer(templates: templates, reader: reader, corpus: corpus,
+                                                              store: corpus == nil ? store.store() : nil)
             let document = try input.document(with: reader)
             var summary = summarizer.summarize(document, method: SummaryMethods.named(method)!, budget: budget)
             if let script { summary = summary.converted(to: script.script, using: reader.converter) }
@@ -82,10 +84,15 @@ enum ScriptOption: String, ExpressibleByArgument, CaseIterable {
 enum SummarizerOptions {
     /// A summarizer with the library's lexicon and the corpus's IDF: an explicit --corpus
     /// must be a directory; the default ./corpus is used when it exists.
-    static func summarizer(templates: Templates, reader: DocumentReader, corpus: String?) throws -> Summarizer {
+    /// With a corpus store (and no explicit --corpus), IDF comes from the indexed documents.
+    static func summarizer(templates: Templates, reader: DocumentReader, corpus: String?, store: CorpusStore? = nil) throws -> Summarizer {
         let summarizer: Summarizer
         do { summarizer = try Summarizer(templates: templates) } catch let error as TemplateError { throw error } catch {
             throw CLIError.template("\(error)")
+        }
+        if let store {
+            do { summarizer.corpus = try store.corpusStatistics() } catch { throw CLIError.input("\(store.url.path): \(error)") }
+            return summarizer
         }
         let directory = corpus ?? "corpus"
         var isDirectory: ObjCBool = false

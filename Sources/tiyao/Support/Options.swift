@@ -46,3 +46,16 @@ struct OutputOptions: ParsableArguments {
 
     func write(_ text: String) throws { try Output.write(text, to: out) }
 }
+
+/// The corpus store (`tiyao corpus index`), used by summarize, brief and draft when it exists.
+struct StoreOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Corpus database to draw on (default: \(CorpusStore.defaultPath) when it exists).", valueName: "path"))
+    var db: String?
+
+    /// The store, if one was given or the default one exists; nil otherwise.
+    func store() throws -> CorpusStore? {
+        let path = db ?? CorpusStore.defaultPath
+        guard db != nil || FileManager.default.fileExists(atPath: path) else { return nil }
+        do { return try CorpusStore(path: path, create: false) } catch { throw CLIError.input("\(error)") }
+    }
+}
