@@ -92,6 +92,7 @@ public final class Summarizer {
         let measure = measure ?? { context.units[$0].characters }
         var context = context
         context.coverSections = context.budgetAllowsCoverage(budget)
+        if case .sentences = budget { context.chargesLength = false } else { context.chargesLength = true }
         let ranking = method.ranking(context)
         var chosen: [Int] = []
         switch budget {

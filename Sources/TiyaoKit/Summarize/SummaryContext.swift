@@ -29,6 +29,12 @@ public struct SummaryParameters: Sendable {
     public var blockExponent = 0.5
     /// Maximal marginal relevance: 1 = relevance only, lower = more diversity.
     public var lambda = 0.7
+    /// Under a character budget a unit is charged for its length: selection ranks by
+    /// score / (characters / median unit characters)^lengthCost. Value per character is the
+    /// greedy rule of budgeted summarization (McDonald 2007; Lin & Bilmes 2010), softened by an
+    /// exponent below 1 so that a short sentence does not win on shortness alone. 0 = blind
+    /// to length. Sentence budgets count sentences and charge nothing.
+    public var lengthCost = 0.5
 
     public init() {}
 }
@@ -67,6 +73,8 @@ public struct SummaryContext {
     /// Whether selection first gives every top-level section a unit (set from the budget:
     /// only when it can hold about one typical unit per section).
     public var coverSections = true
+    /// Whether selection charges units for their length (set from the budget: character budgets).
+    public var chargesLength = false
 
     /// Number of coverage groups (top-level sections, and the text before the first heading).
     public var groupCount: Int { Set(units.map(\.group)).count }
@@ -250,8 +258,9 @@ extension SummaryContext {
 
 /// Greedy selection by maximal marginal relevance (Carbonell & Goldstein 1998), with
 /// coverage first: until every top-level section (and the text before the first heading)
-/// has a unit, only units of sections not yet represented compete. Lazy: each step looks
-/// at candidates in score order and stops as soon as no later one can win.
+/// has a unit, only units of sections not yet represented compete. Under a character
+/// budget the scores are per (softened) character first (`lengthCost`). Lazy: each step
+/// looks at candidates in score order and stops as soon as no later one can win.
 final class MMRSelection {
     private let scores: [Double]
     private let vectors: [SparseVector]
@@ -264,7 +273,13 @@ final class MMRSelection {
     private var checked: [Int]
     private var unrepresented: Set<Int>
 
-    init(scores raw: [Double], context: SummaryContext) {
+    init(scores relevance: [Double], context: SummaryContext) {
+        var raw = relevance
+        let exponent = context.parameters.lengthCost
+        if context.chargesLength, exponent > 0 {
+            let typical = Double(max(1, context.typicalUnitLength))
+            raw = relevance.indices.map { relevance[$0] / pow(Double(max(1, context.units[$0].characters)) / typical, exponent) }
+        }
         let best = raw.max() ?? 0
         scores = best > 0 ? raw.map { $0 / best } : raw
         vectors = context.vectors
