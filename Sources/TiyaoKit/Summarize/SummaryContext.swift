@@ -13,7 +13,8 @@ public struct SummaryParameters: Sendable {
     public var positionDecay = 2.0
     /// The same weight in a document with headings, where structure says more than position.
     public var structuredPositionWeight = 1.0
-    /// Structure priors (multipliers).
+    /// Structure priors (multipliers). The heading priors apply only under a budget that can
+    /// hold the outline (see `SummaryContext.headingsLead`).
     public var level1Heading = 2.5
     public var level2Heading = 2.0
     public var deeperHeading = 1.5
@@ -66,8 +67,10 @@ public struct SummaryContext {
     public let blocks: [Range<Int>]
     public let parameters: SummaryParameters
     let vectors: [SparseVector]
-    /// Structure and position prior of each unit.
+    /// Structure and position prior of each unit (the heading prior aside).
     let priors: [Double]
+    /// The heading prior of each unit (1 for units that are no heading).
+    let headingPriors: [Double]
     /// Weight of each unit's block (its closeness to the whole document).
     let blockWeights: [Double]
     /// Whether selection first gives every top-level section a unit (set from the budget:
@@ -75,6 +78,13 @@ public struct SummaryContext {
     public var coverSections = true
     /// Whether selection charges units for their length (set from the budget: character budgets).
     public var chargesLength = false
+    /// Whether headings lead, with their priors (set from the budget: only when it can hold the
+    /// outline). Otherwise headings are the summary's structure, not its sentences: the
+    /// briefing prints the top-level headings as its sections (JSON gives each sentence its
+    /// `section`), a budget too small for the whole outline would show only fragments of it
+    /// (`tiyao outline` shows it whole), so the budget goes to the text, and headings are
+    /// taken only after every other unit.
+    public var headingsLead = true
 
     /// Number of coverage groups (top-level sections, and the text before the first heading).
     public var groupCount: Int { Set(units.map(\.group)).count }
@@ -92,9 +102,22 @@ public struct SummaryContext {
         return target >= groupCount * typicalUnitLength
     }
 
+    /// Whether a budget can hold the author's outline: every heading of levels 1 and 2,
+    /// counted as the budget counts (`measure` for character budgets).
+    public func budgetHoldsOutline(_ budget: SummaryBudget, measure: (Int) -> Int) -> Bool {
+        let outline = units.indices.filter { (units[$0].headingLevel ?? .max) <= 2 }
+        guard !outline.isEmpty else { return true }
+        if case let .sentences(k) = budget { return k >= outline.reduce(0) { $0 + units[$1].sentences.count } }
+        guard let target = budget.characterTarget(total: document.characterCount) else { return true }
+        return target >= outline.reduce(0) { $0 + measure($1) }
+    }
+
     /// Combines a method's centrality (mean 1 within each block) with the priors.
     public func combine(centrality: [Double]) -> [Double] {
-        units.indices.map { centrality[$0] * priors[$0] * blockWeights[$0] }
+        units.indices.map { unit in
+            let heading = headingsLead ? headingPriors[unit] : units[unit].headingLevel == nil ? 1 : 0
+            return centrality[unit] * priors[unit] * heading * blockWeights[unit]
+        }
     }
 
     /// The unit's text as in the source (lines of a two-line heading joined by a space).
@@ -231,13 +254,14 @@ extension SummaryContext {
         // 5. Priors: structure, position, length. A section lead is the first unit after a heading.
         var priors: [Double] = []
         priors.reserveCapacity(units.count)
+        var headingPriors = [Double](repeating: 1, count: units.count)
         var afterHeading = true  // the document start counts as a section start
         for (position, unit) in units.enumerated() {
             let positionWeight = headings.isEmpty ? parameters.positionWeight : parameters.structuredPositionWeight
             var prior = 1 + positionWeight * exp(-Double(position) / parameters.positionDecay)
             let first = document.sentences[unit.sentences[0]]
             if let level = unit.headingLevel {
-                prior *= level == 1 ? parameters.level1Heading : level == 2 ? parameters.level2Heading : parameters.deeperHeading
+                headingPriors[position] = level == 1 ? parameters.level1Heading : level == 2 ? parameters.level2Heading : parameters.deeperHeading
                 afterHeading = true
             } else {
                 if unit.isAbstract { prior *= parameters.abstract }
@@ -253,6 +277,7 @@ extension SummaryContext {
             priors.append(prior)
         }
         self.priors = priors
+        self.headingPriors = headingPriors
     }
 }
 
