@@ -23,6 +23,15 @@ public struct SummaryParameters: Sendable {
     public var sectionLead = 1.4
     /// The first sentence of any other paragraph.
     public var paragraphLead = 1.1
+    /// Highlights (亮点): a sentence that reports an honour, a first or a marked result weighs
+    /// as much as a sentence of an editor's abstract. Such facts are what an editor's abstract
+    /// (核心提示) of a work report leads with, and a centrality graph misses them: each is said
+    /// once, in words of its own.
+    public var highlight = 2.0
+    /// Words that mark a highlight, matched in simplified script: recognition (入选, 评为,
+    /// 表彰, 推广 …), firsts and rank (率先, 首批, 前列 …), results said to be marked (成效显著).
+    public var highlightCues = ["入选", "入围", "获评", "评为", "荣获", "授予", "称号", "表彰", "肯定", "推广",
+                                "率先", "首批", "前列", "领先", "成效显著", "成效明显"]
     /// Body sentences shorter than `shortLength` content characters weigh this much.
     public var shortPenalty = 0.5
     public var shortLength = 8
@@ -271,6 +280,9 @@ extension SummaryContext {
                     prior *= parameters.paragraphLead
                 }
                 if unit.contentLength < parameters.shortLength { prior *= parameters.shortPenalty }
+                if unit.sentences.contains(where: { index in
+                    parameters.highlightCues.contains { document.sentences[index].shadow.contains($0) }
+                }) { prior *= parameters.highlight }
                 afterHeading = false
             }
             if vectors[position].isEmpty && unit.headingLevel == nil { prior = 0 }
