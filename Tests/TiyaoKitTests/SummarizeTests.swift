@@ -173,6 +173,29 @@ enum SummaryFixture {
         #expect(headingSentences.count * 2 > summary.sentences.count)
     }
 
+    @Test(arguments: SummaryFixture.seeds)
+    func headingsAreStructureUnderABudgetTooSmallForTheOutline(prefix: String) {
+        // Half the outline cannot show it: the budget goes to the text, headings come last.
+        let document = SummaryFixture.document(prefix)
+        let outlineLength = document.headings.filter { $0.level <= 2 }.reduce(0) { $0 + $1.text.unicodeScalars.count }
+        for method in [LexRank(), TextRank()] as [any SummaryMethod] {
+            let summary = summarizer.summarize(document, method: method, budget: .characters(outlineLength / 2))
+            #expect(!summary.sentences.isEmpty)
+            #expect(summary.sentences.allSatisfy { $0.heading == nil }, "\(prefix) \(method.name)")
+        }
+    }
+
+    @Test func highlightsWeighAsMuchAsAnAbstractSentence() throws {
+        let document = SummaryFixture.document("004")
+        let plain = SummaryFixture.summarizer()
+        plain.parameters.highlight = 1
+        let weighed = summarizer.context(document), unweighed = plain.context(document)
+        let honour = try #require(weighed.units.indices.first { weighed.text($0).contains("授予高新连心桥党员服务队") })
+        #expect(abs(weighed.priors[honour] / unweighed.priors[honour] - summarizer.parameters.abstract) < 1e-9)
+        let ordinary = try #require(weighed.units.indices.first { weighed.text($0).hasPrefix("岁序常易") })
+        #expect(weighed.priors[ordinary] == unweighed.priors[ordinary])
+    }
+
     @Test func leadIsTheFirstCandidateSentences() {
         let document = SummaryFixture.document("002")
         let summary = summarizer.summarize(document, method: Lead(), budget: .sentences(2))

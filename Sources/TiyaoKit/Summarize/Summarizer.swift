@@ -92,6 +92,8 @@ public final class Summarizer {
         let measure = measure ?? { context.units[$0].characters }
         var context = context
         context.coverSections = context.budgetAllowsCoverage(budget)
+        if case .sentences = budget { context.chargesLength = false } else { context.chargesLength = true }
+        context.headingsLead = context.budgetHoldsOutline(budget, measure: measure)
         let ranking = method.ranking(context)
         var chosen: [Int] = []
         switch budget {

@@ -13,7 +13,8 @@ public struct SummaryParameters: Sendable {
     public var positionDecay = 2.0
     /// The same weight in a document with headings, where structure says more than position.
     public var structuredPositionWeight = 1.0
-    /// Structure priors (multipliers).
+    /// Structure priors (multipliers). The heading priors apply only under a budget that can
+    /// hold the outline (see `SummaryContext.headingsLead`).
     public var level1Heading = 2.5
     public var level2Heading = 2.0
     public var deeperHeading = 1.5
@@ -22,6 +23,15 @@ public struct SummaryParameters: Sendable {
     public var sectionLead = 1.4
     /// The first sentence of any other paragraph.
     public var paragraphLead = 1.1
+    /// Highlights (亮点): a sentence that reports an honour, a first or a marked result weighs
+    /// as much as a sentence of an editor's abstract. Such facts are what an editor's abstract
+    /// (核心提示) of a work report leads with, and a centrality graph misses them: each is said
+    /// once, in words of its own.
+    public var highlight = 2.0
+    /// Words that mark a highlight, matched in simplified script: recognition (入选, 评为,
+    /// 表彰, 推广 …), firsts and rank (率先, 首批, 前列 …), results said to be marked (成效显著).
+    public var highlightCues = ["入选", "入围", "获评", "评为", "荣获", "授予", "称号", "表彰", "肯定", "推广",
+                                "率先", "首批", "前列", "领先", "成效显著", "成效明显"]
     /// Body sentences shorter than `shortLength` content characters weigh this much.
     public var shortPenalty = 0.5
     public var shortLength = 8
@@ -29,6 +39,12 @@ public struct SummaryParameters: Sendable {
     public var blockExponent = 0.5
     /// Maximal marginal relevance: 1 = relevance only, lower = more diversity.
     public var lambda = 0.7
+    /// Under a character budget a unit is charged for its length: selection ranks by
+    /// score / (characters / median unit characters)^lengthCost. Value per character is the
+    /// greedy rule of budgeted summarization (McDonald 2007; Lin & Bilmes 2010), softened by an
+    /// exponent below 1 so that a short sentence does not win on shortness alone. 0 = blind
+    /// to length. Sentence budgets count sentences and charge nothing.
+    public var lengthCost = 0.5
 
     public init() {}
 }
@@ -60,13 +76,24 @@ public struct SummaryContext {
     public let blocks: [Range<Int>]
     public let parameters: SummaryParameters
     let vectors: [SparseVector]
-    /// Structure and position prior of each unit.
+    /// Structure and position prior of each unit (the heading prior aside).
     let priors: [Double]
+    /// The heading prior of each unit (1 for units that are no heading).
+    let headingPriors: [Double]
     /// Weight of each unit's block (its closeness to the whole document).
     let blockWeights: [Double]
     /// Whether selection first gives every top-level section a unit (set from the budget:
     /// only when it can hold about one typical unit per section).
     public var coverSections = true
+    /// Whether selection charges units for their length (set from the budget: character budgets).
+    public var chargesLength = false
+    /// Whether headings lead, with their priors (set from the budget: only when it can hold the
+    /// outline). Otherwise headings are the summary's structure, not its sentences: the
+    /// briefing prints the top-level headings as its sections (JSON gives each sentence its
+    /// `section`), a budget too small for the whole outline would show only fragments of it
+    /// (`tiyao outline` shows it whole), so the budget goes to the text, and headings are
+    /// taken only after every other unit.
+    public var headingsLead = true
 
     /// Number of coverage groups (top-level sections, and the text before the first heading).
     public var groupCount: Int { Set(units.map(\.group)).count }
@@ -84,9 +111,22 @@ public struct SummaryContext {
         return target >= groupCount * typicalUnitLength
     }
 
+    /// Whether a budget can hold the author's outline: every heading of levels 1 and 2,
+    /// counted as the budget counts (`measure` for character budgets).
+    public func budgetHoldsOutline(_ budget: SummaryBudget, measure: (Int) -> Int) -> Bool {
+        let outline = units.indices.filter { (units[$0].headingLevel ?? .max) <= 2 }
+        guard !outline.isEmpty else { return true }
+        if case let .sentences(k) = budget { return k >= outline.reduce(0) { $0 + units[$1].sentences.count } }
+        guard let target = budget.characterTarget(total: document.characterCount) else { return true }
+        return target >= outline.reduce(0) { $0 + measure($1) }
+    }
+
     /// Combines a method's centrality (mean 1 within each block) with the priors.
     public func combine(centrality: [Double]) -> [Double] {
-        units.indices.map { centrality[$0] * priors[$0] * blockWeights[$0] }
+        units.indices.map { unit in
+            let heading = headingsLead ? headingPriors[unit] : units[unit].headingLevel == nil ? 1 : 0
+            return centrality[unit] * priors[unit] * heading * blockWeights[unit]
+        }
     }
 
     /// The unit's text as in the source (lines of a two-line heading joined by a space).
@@ -223,13 +263,14 @@ extension SummaryContext {
         // 5. Priors: structure, position, length. A section lead is the first unit after a heading.
         var priors: [Double] = []
         priors.reserveCapacity(units.count)
+        var headingPriors = [Double](repeating: 1, count: units.count)
         var afterHeading = true  // the document start counts as a section start
         for (position, unit) in units.enumerated() {
             let positionWeight = headings.isEmpty ? parameters.positionWeight : parameters.structuredPositionWeight
             var prior = 1 + positionWeight * exp(-Double(position) / parameters.positionDecay)
             let first = document.sentences[unit.sentences[0]]
             if let level = unit.headingLevel {
-                prior *= level == 1 ? parameters.level1Heading : level == 2 ? parameters.level2Heading : parameters.deeperHeading
+                headingPriors[position] = level == 1 ? parameters.level1Heading : level == 2 ? parameters.level2Heading : parameters.deeperHeading
                 afterHeading = true
             } else {
                 if unit.isAbstract { prior *= parameters.abstract }
@@ -239,19 +280,24 @@ extension SummaryContext {
                     prior *= parameters.paragraphLead
                 }
                 if unit.contentLength < parameters.shortLength { prior *= parameters.shortPenalty }
+                if unit.sentences.contains(where: { index in
+                    parameters.highlightCues.contains { document.sentences[index].shadow.contains($0) }
+                }) { prior *= parameters.highlight }
                 afterHeading = false
             }
             if vectors[position].isEmpty && unit.headingLevel == nil { prior = 0 }
             priors.append(prior)
         }
         self.priors = priors
+        self.headingPriors = headingPriors
     }
 }
 
 /// Greedy selection by maximal marginal relevance (Carbonell & Goldstein 1998), with
 /// coverage first: until every top-level section (and the text before the first heading)
-/// has a unit, only units of sections not yet represented compete. Lazy: each step looks
-/// at candidates in score order and stops as soon as no later one can win.
+/// has a unit, only units of sections not yet represented compete. Under a character
+/// budget the scores are per (softened) character first (`lengthCost`). Lazy: each step
+/// looks at candidates in score order and stops as soon as no later one can win.
 final class MMRSelection {
     private let scores: [Double]
     private let vectors: [SparseVector]
@@ -264,7 +310,13 @@ final class MMRSelection {
     private var checked: [Int]
     private var unrepresented: Set<Int>
 
-    init(scores raw: [Double], context: SummaryContext) {
+    init(scores relevance: [Double], context: SummaryContext) {
+        var raw = relevance
+        let exponent = context.parameters.lengthCost
+        if context.chargesLength, exponent > 0 {
+            let typical = Double(max(1, context.typicalUnitLength))
+            raw = relevance.indices.map { relevance[$0] / pow(Double(max(1, context.units[$0].characters)) / typical, exponent) }
+        }
         let best = raw.max() ?? 0
         scores = best > 0 ? raw.map { $0 / best } : raw
         vectors = context.vectors

@@ -8,11 +8,14 @@ struct Summarize: ParsableCommand {
         discussion: """
             Sentences are ranked by a sentence graph (LexRank by default) over TF-IDF vectors,
             with IDF from your corpus (--corpus, default ./corpus when it exists; cached in
-            DIR/.tiyao/idf.json), weighted by structure (headings, an editor's abstract and
-            section leads count more; captions, bylines, page chrome, salutations, closings
-            and title lines are never selected) and by position, then chosen with every
-            top-level section represented and redundancy removed. Output is in document
-            order, each sentence exactly as in the source with its line number.
+            DIR/.tiyao/idf.json), weighted by structure (an editor's abstract, highlights
+            such as honours and firsts, and section leads count more; headings count more
+            when the budget can hold the whole outline, and otherwise are left to the
+            briefing's structure; captions, bylines, page chrome, salutations, closings and
+            title lines are never selected) and by position, then chosen with every
+            top-level section represented and redundancy removed; character budgets weigh
+            each sentence against its length. Output is in document order, each sentence
+            exactly as in the source with its line number.
 
             Budget (one of): --sentences N, --chars N (until at least N characters),
             --ratio R (until R × the document's characters). Default (a one-page briefing):
