@@ -56,8 +56,11 @@ public final class Summarizer {
         sloganFinder = try SloganFinder(lexicon: lexicon, segmenter: extractor.segmenter)
     }
 
+    /// A summarizer with the library's lexicon and highlight cues (`templates/highlights.txt`).
     public convenience init(templates: Templates, corpus: CorpusStatistics? = nil) throws {
-        try self.init(lexicon: templates.lexicon(), corpus: corpus)
+        var parameters = SummaryParameters()
+        if let cues = try templates.highlightCues() { parameters.highlightCues = cues }
+        try self.init(lexicon: templates.lexicon(), corpus: corpus, parameters: parameters)
     }
 
     /// Reads the corpus statistics of `directory` (cached beside the corpus).

@@ -49,4 +49,18 @@ public struct Templates: Sendable {
             throw TemplateError(file: url.path, line: 0, message: "cannot read lexicon: \(error.localizedDescription)")
         }
     }
+
+    /// Highlight cues for the summarizer, one a line; nil when the file is absent.
+    public func highlightCues() throws -> [String]? {
+        let url = url("highlights.txt")
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do {
+            return try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).compactMap { line in
+                let cue = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingCharacters(in: .whitespaces)
+                return cue.isEmpty ? nil : cue
+            }
+        } catch {
+            throw TemplateError(file: url.path, line: 0, message: "cannot read highlight cues: \(error.localizedDescription)")
+        }
+    }
 }
