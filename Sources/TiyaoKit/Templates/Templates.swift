@@ -55,10 +55,7 @@ public struct Templates: Sendable {
         let url = url("highlights.txt")
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         do {
-            return try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).compactMap { line in
-                let cue = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingCharacters(in: .whitespaces)
-                return cue.isEmpty ? nil : cue
-            }
+            return Lexicon.entries(of: try String(contentsOf: url, encoding: .utf8))
         } catch {
             throw TemplateError(file: url.path, line: 0, message: "cannot read highlight cues: \(error.localizedDescription)")
         }

@@ -13,11 +13,16 @@ public struct Lexicon: Sendable {
 
     /// Reads a lexicon file: one term a line; `#` starts a comment; blank lines ignored.
     public init(contentsOf text: String) {
-        self.init(terms: text.split(whereSeparator: \.isNewline).compactMap { line -> String? in
-            let term = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        self.init(terms: Self.entries(of: text))
+    }
+
+    /// The entries of a one-a-line list file (`#` comments, blank lines skipped).
+    public static func entries(of text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+            let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
                 .trimmingCharacters(in: .whitespaces)
-            return term.isEmpty ? nil : term
-        })
+            return entry.isEmpty ? nil : entry
+        }
     }
 
     public mutating func insert(_ term: String) {
