@@ -306,3 +306,25 @@ enum SummaryFixture {
         #expect(summary.sentences.count == 4)
     }
 }
+
+@Suite struct EnumerationTests {
+    @Test func enumerationsAreSelectedWholeOrNotAtAll() throws {
+        let text = "关于做好人才工作的几点意见\n今年以来,我们扎实推进人才工作,取得了明显成效。\n要重点抓好三项工作。一是加强人才引进,全年引进博士20名。二是加强人才培养,举办培训班12期。三是加强人才服务,建成人才驿站5个。\n下一步,我们将继续努力,推动人才工作再上新台阶。\n"
+        let reader = Fixture.reader()
+        let summarizer = try Summarizer(templates: Fixture.templates)
+        let document = reader.read(text)
+        for budget in [SummaryBudget.sentences(2), .sentences(6), .characters(60), .characters(120), .automatic] {
+            let texts = summarizer.summarize(document, budget: budget).sentences.map(\.text)
+            let items = texts.filter { $0.hasPrefix("一是") || $0.hasPrefix("二是") || $0.hasPrefix("三是") }
+            #expect(items.count == 0 || items.count == 3, "\(budget): \(texts)")
+        }
+    }
+
+    @Test func ordinals() {
+        #expect(Enumeration.ordinal(opening: "二是加强人才培养。") == 2)
+        #expect(Enumeration.ordinal(opening: "第三,要抓好落实。") == 3)
+        #expect(Enumeration.ordinal(opening: "其次,要加强监督。") == 2)
+        #expect(Enumeration.ordinal(opening: "最后一公里要打通。") == nil)
+        #expect(Enumeration.mentions(1, in: "要抓好两件事:一是学习。"))
+    }
+}

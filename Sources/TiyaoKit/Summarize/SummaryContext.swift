@@ -165,6 +165,14 @@ extension SummaryContext {
                 units[units.count - 1].contentLength += content
                 continue
             }
+            // The next item of an enumeration (二是…) joins the unit holding the previous one.
+            if sentence.role == .body, sentence.headingIndex == nil, let last = units.last, last.headingLevel == nil,
+               Enumeration.continues(sentence, after: document.sentences[last.sentences.last!]) {
+                units[units.count - 1].sentences.append(index)
+                units[units.count - 1].characters += sentence.text.unicodeScalars.count
+                units[units.count - 1].contentLength += content
+                continue
+            }
             let section = sentence.sectionIndex.map(root)
             units.append(SummaryUnit(sentences: [index], line: sentence.line,
                                      headingLevel: sentence.headingIndex.map { headings[$0].level },
