@@ -31,19 +31,23 @@ do {
     var campaign = FuzzCampaign(toolkit: toolkit)
     campaign.checks = FuzzChecks.all(toolkit: toolkit)
 
-    // Watchdog: if one input runs longer than --hang-seconds, save it and stop.
+    // Watchdog: if one input is still running after --hang-seconds of the watchdog's own
+    // ticks, save it and stop. Ticks, not wall time, so a paused process (SIGSTOP) is no hang.
     final class Progress: @unchecked Sendable {
         let lock = NSLock()
-        var current: (Int, [UInt8], Date) = (0, [], Date())
-        func set(_ value: (Int, [UInt8], Date)) { lock.lock(); current = value; lock.unlock() }
-        func get() -> (Int, [UInt8], Date) { lock.lock(); defer { lock.unlock() }; return current }
+        var current: (Int, [UInt8]) = (0, [])
+        func set(_ value: (Int, [UInt8])) { lock.lock(); current = value; lock.unlock() }
+        func get() -> (Int, [UInt8]) { lock.lock(); defer { lock.unlock() }; return current }
     }
     let progress = Progress()
     Thread.detachNewThread {
+        var last = -1, ticks = 0
         while true {
             Thread.sleep(forTimeInterval: 1)
-            let (iteration, input, began) = progress.get()
-            if Date().timeIntervalSince(began) > hangSeconds {
+            let (iteration, input) = progress.get()
+            if iteration != last { last = iteration; ticks = 0; continue }
+            ticks += 1
+            if Double(ticks) > hangSeconds {
                 try? Data(input).write(to: URL(fileURLWithPath: "fuzz-hang-\(seed)-\(iteration).bin"))
                 FileHandle.standardError.write(Data("tiyao-fuzz: HANG at iteration \(iteration) (seed \(seed)); input saved to fuzz-hang-\(seed)-\(iteration).bin\n".utf8))
                 exit(2)
@@ -51,10 +55,12 @@ do {
         }
     }
     let result = campaign.run(iterations: iterations, seed: seed, seeds: seeds) { iteration, input in
-        progress.set((iteration, input, Date()))
+        progress.set((iteration, input))
         if iteration % 100_000 == 0, iteration > 0 {
             FileHandle.standardError.write(Data("tiyao-fuzz: \(iteration) iterations\n".utf8))
         }
+    } onFailure: { failure in
+        FileHandle.standardError.write(Data("tiyao-fuzz: iteration \(failure.iteration): \(failure.message)\n".utf8))
     }
     if !result.failures.isEmpty {
         try? FileManager.default.createDirectory(atPath: "fuzz-failures", withIntermediateDirectories: true)

@@ -34,9 +34,12 @@ public struct FuzzCampaign {
             .map { [UInt8](try Data(contentsOf: directory.appendingPathComponent($0))) }
     }
 
-    /// - Parameter onIteration: called before each input (for progress and a hang watchdog).
+    /// - Parameters:
+    ///   - onIteration: called before each input (for progress and a hang watchdog).
+    ///   - onFailure: called at once for each broken invariant (so none is lost if the run stops).
     public func run(iterations: Int, seed: UInt64, seeds: [[UInt8]],
-                    onIteration: (Int, [UInt8]) -> Void = { _, _ in }) -> Result {
+                    onIteration: (Int, [UInt8]) -> Void = { _, _ in },
+                    onFailure: (Failure) -> Void = { _ in }) -> Result {
         var mutator = Mutator(seeds: seeds, seed: seed)
         var result = Result()
         let start = Date()
@@ -62,7 +65,9 @@ public struct FuzzCampaign {
                 problems.append("error: \(error)")
             }
             for problem in problems {
-                result.failures.append(Failure(iteration: iteration, input: input, message: problem))
+                let failure = Failure(iteration: iteration, input: input, message: problem)
+                onFailure(failure)
+                result.failures.append(failure)
             }
         }
         result.seconds = Date().timeIntervalSince(start)
