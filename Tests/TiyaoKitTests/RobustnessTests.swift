@@ -186,6 +186,14 @@ import Testing
         }
     }
 
+    /// Found by the fuzzer: a two-line heading whose first line ends in an ideographic space.
+    @Test func twoLineHeadingWithTrailingSpaceStandsAtItsLines() throws {
+        let text = "标题一行\n今年以来,我们扎实推进各项工作。各项工作取得新成效,群众满意度持续提升。\n高擎旗帜\u{3000}\n凝心铸魂筑忠诚\n坚定理想信念,坚决对党忠诚。全市组织系统高举思想之旗,筑牢对党忠诚的思想根基。\n"
+        let document = Fixture.reader().read(text)
+        #expect(document.headings.map(\.text) == ["高擎旗帜 凝心铸魂筑忠诚"])
+        #expect(Invariants.violations(of: document).isEmpty)
+    }
+
     @Test func boundedFuzzRunFindsNothing() throws {
         let toolkit = try Toolkit(templates: Fixture.templates)
         var campaign = FuzzCampaign(toolkit: toolkit)

@@ -9,8 +9,9 @@ public enum Invariants {
                 problems.append("heading line \(heading.line)…\(heading.endLine) out of range 1…\(lineCount)")
                 continue
             }
-            // A two-line heading is its lines joined by one space.
-            let source = document.lines[(heading.line - 1)..<heading.endLine].map(\.text).joined(separator: " ")
+            // A two-line heading is its lines, trimmed, joined by one space.
+            let source = document.lines[(heading.line - 1)..<heading.endLine]
+                .map { $0.text.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             if !source.contains(heading.text) { problems.append("heading not at line \(heading.line): \(heading.text)") }
             if heading.level < 1 { problems.append("heading level \(heading.level) at line \(heading.line)") }
             if let parent = heading.parent, document.headings[parent].level >= heading.level {
