@@ -121,16 +121,12 @@ extension Briefing {
         var briefing = self
         for g in briefing.themes.indices {
             for i in briefing.themes[g].items.indices {
-                briefing.themes[g].items[i].heading = converter.convert(briefing.themes[g].items[i].heading, to: script)
-                for p in briefing.themes[g].items[i].points.indices {
-                    briefing.themes[g].items[i].points[p].text = converter.convert(briefing.themes[g].items[i].points[p].text, to: script)
-                }
-                for s in briefing.themes[g].items[i].sentences.indices {
-                    briefing.themes[g].items[i].sentences[s].text = converter.convert(briefing.themes[g].items[i].sentences[s].text, to: script)
-                }
-                for f in briefing.themes[g].items[i].figures.indices {
-                    briefing.themes[g].items[i].figures[f].text = converter.convert(briefing.themes[g].items[i].figures[f].text, to: script)
-                }
+                var item = briefing.themes[g].items[i]
+                item.heading = converter.convert(item.heading, to: script)
+                item.points = item.points.map { $0.converted(to: script, with: converter) }
+                item.sentences = item.sentences.map { $0.converted(to: script, with: converter) }
+                item.figures = item.figures.map { $0.converted(to: script, with: converter) }
+                briefing.themes[g].items[i] = item
             }
         }
         return briefing

@@ -33,6 +33,15 @@ public struct SpeechDraft: Codable, Sendable {
     public var sections: [Section]
 }
 
+extension SpeechDraft.Quote {
+    /// The quote in another script, character by character (its source unchanged).
+    func converted(to script: ScriptConverter.Script, with converter: ScriptConverter) -> Self {
+        var quote = self
+        quote.text = converter.convert(text, to: script)
+        return quote
+    }
+}
+
 extension SpeechDraft {
     /// The draft with borrowed text converted character by character (sources unchanged).
     public func converted(to script: ScriptConverter.Script, with converter: ScriptConverter) -> SpeechDraft {
@@ -40,9 +49,7 @@ extension SpeechDraft {
         for s in draft.sections.indices {
             for p in draft.sections[s].points.indices {
                 draft.sections[s].points[p].text = converter.convert(draft.sections[s].points[p].text, to: script)
-                for q in draft.sections[s].points[p].support.indices {
-                    draft.sections[s].points[p].support[q].text = converter.convert(draft.sections[s].points[p].support[q].text, to: script)
-                }
+                draft.sections[s].points[p].support = draft.sections[s].points[p].support.map { $0.converted(to: script, with: converter) }
             }
         }
         return draft
